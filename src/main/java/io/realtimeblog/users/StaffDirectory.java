@@ -1,0 +1,16 @@
+package io.realtimeblog.users;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Read-only look-ups of staff members for other modules (display names of post authors, for example). */
+public interface StaffDirectory {
+
+    /** Display names of the given users; ids that do not exist are absent from the map. One query. */
+    Map<UUID, String> displayNames(Collection<UUID> ids);
+
+    /** The user as an actor, if it exists and is enabled. */
+    Optional<Actor> findActiveActor(UUID id);
+}
