@@ -1,0 +1,23 @@
+package io.realtimeblog;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * One Spring context for every integration test: the whole application on the test database (H2 in memory by
+ * default; MariaDB or PostgreSQL when the build passes {@code spring.datasource.*}), driven through MockMvc.
+ * Keep the configuration identical across test classes so the context is shared.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+public @interface IntegrationTest {
+}
