@@ -1,0 +1,14 @@
+package io.realtimeblog.posts;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface PostRevisionRepository extends JpaRepository<PostRevision, UUID> {
+
+    List<PostRevision> findByPostIdOrderByPostVersionDesc(UUID postId);
+
+    Optional<PostRevision> findByIdAndPostId(UUID id, UUID postId);
+}
