@@ -1,0 +1,103 @@
+package io.realtimeblog.posts;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Drives the posts API as a client would, with a bearer token, and reads answers as JSON trees. */
+final class PostsClient {
+
+    private final MockMvc mvc;
+    private final JsonMapper json;
+
+    PostsClient(MockMvc mvc, JsonMapper json) {
+        this.mvc = mvc;
+        this.json = json;
+    }
+
+    /** An HTTP answer: status, headers and the body as JSON (null when empty). */
+    record Answer(int status, String contentType, String etag, String location, JsonNode body) {
+
+        String id() {
+            return body.get("id").asString();
+        }
+
+        long version() {
+            return body.get("version").asLong();
+        }
+    }
+
+    Answer create(String token, Map<String, ?> post) throws Exception {
+        return send(post("/api/posts"), token, post);
+    }
+
+    Answer create(String token, String title) throws Exception {
+        return create(token, Map.of("title", title, "body", "Body of " + title, "tags", List.of("news")));
+    }
+
+    Answer get(String token, String id) throws Exception {
+        return send(get("/api/posts/{id}", id), token, null);
+    }
+
+    Answer list(String token, String query) throws Exception {
+        return send(get("/api/posts" + query), token, null);
+    }
+
+    Answer update(String token, String id, long version, Map<String, ?> post) throws Exception {
+        return send(put("/api/posts/{id}", id).header(HttpHeaders.IF_MATCH, "\"" + version + "\""), token, post);
+    }
+
+    Answer publish(String token, String id, long version) throws Exception {
+        return send(post("/api/posts/{id}/publish", id).header(HttpHeaders.IF_MATCH, "\"" + version + "\""), token,
+                null);
+    }
+
+    Answer unpublish(String token, String id, long version) throws Exception {
+        return send(post("/api/posts/{id}/unpublish", id).header(HttpHeaders.IF_MATCH, "\"" + version + "\""),
+                token, null);
+    }
+
+    Answer delete(String token, String id, long version) throws Exception {
+        return send(delete("/api/posts/{id}", id).header(HttpHeaders.IF_MATCH, "\"" + version + "\""), token, null);
+    }
+
+    Answer revisions(String token, String id) throws Exception {
+        return send(get("/api/posts/{id}/revisions", id), token, null);
+    }
+
+    Answer revision(String token, String id, String revisionId) throws Exception {
+        return send(get("/api/posts/{id}/revisions/{rev}", id, revisionId), token, null);
+    }
+
+    Answer restore(String token, String id, String revisionId, long version) throws Exception {
+        return send(post("/api/posts/{id}/revisions/{rev}/restore", id, revisionId)
+                .header(HttpHeaders.IF_MATCH, "\"" + version + "\""), token, null);
+    }
+
+    Answer send(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String token,
+            Object body) throws Exception {
+        if (token != null) {
+            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        }
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
+        }
+        MvcResult result = mvc.perform(request).andReturn();
+        String content = result.getResponse().getContentAsString();
+        return new Answer(result.getResponse().getStatus(), result.getResponse().getContentType(),
+                result.getResponse().getHeader(HttpHeaders.ETAG), result.getResponse().getHeader(HttpHeaders.LOCATION),
+                content.isEmpty() ? null : json.readTree(content));
+    }
+}
