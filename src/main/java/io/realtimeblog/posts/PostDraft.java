@@ -11,7 +11,7 @@ import java.util.Set;
  * slug is generated from the title, a missing excerpt or body is empty, tags are trimmed, lower-cased and
  * de-duplicated.
  */
-record PostDraft(String title, String slug, String excerpt, String body, List<String> tags) {
+public record PostDraft(String title, String slug, String excerpt, String body, List<String> tags) {
 
     boolean hasSlug() {
         return slug != null && !slug.isBlank();

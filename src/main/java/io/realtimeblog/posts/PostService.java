@@ -47,7 +47,7 @@ public class PostService {
         this.clock = clock;
     }
 
-    PostView create(Actor actor, PostDraft draft) {
+    public PostView create(Actor actor, PostDraft draft) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.execute(status -> {
@@ -73,12 +73,12 @@ public class PostService {
         }
     }
 
-    PostView update(Actor actor, UUID id, long expectedVersion, PostDraft draft) {
+    public PostView update(Actor actor, UUID id, long expectedVersion, PostDraft draft) {
         return change(actor, id, expectedVersion, PostService::requireEdit,
                 post -> save(actor, post, draft.withSlug(chooseSlug(draft, post)), Action.UPDATED));
     }
 
-    PostView restore(Actor actor, UUID id, UUID revisionId, long expectedVersion) {
+    public PostView restore(Actor actor, UUID id, UUID revisionId, long expectedVersion) {
         return change(actor, id, expectedVersion, PostService::requireEdit, post -> {
             PostRevision revision = revisions.findByIdAndPostId(revisionId, id)
                     .orElseThrow(() -> PostProblems.revisionNotFound(revisionId));
@@ -90,7 +90,7 @@ public class PostService {
         });
     }
 
-    PostView publish(Actor actor, UUID id, long expectedVersion) {
+    public PostView publish(Actor actor, UUID id, long expectedVersion) {
         return change(actor, id, expectedVersion, PostService::requirePublish, post -> {
             if (post.getStatus() == PostStatus.PUBLISHED) {
                 throw PostProblems.invalidState("The post is already published.");
@@ -101,7 +101,7 @@ public class PostService {
         });
     }
 
-    PostView unpublish(Actor actor, UUID id, long expectedVersion) {
+    public PostView unpublish(Actor actor, UUID id, long expectedVersion) {
         return change(actor, id, expectedVersion, PostService::requirePublish, post -> {
             if (post.getStatus() != PostStatus.PUBLISHED) {
                 throw PostProblems.invalidState("Only a published post can be unpublished.");
@@ -112,7 +112,7 @@ public class PostService {
         });
     }
 
-    void delete(Actor actor, UUID id, long expectedVersion) {
+    public void delete(Actor actor, UUID id, long expectedVersion) {
         change(actor, id, expectedVersion, PostService::requirePublish, post -> {
             PostSnapshot last = reader.snapshot(post);
             posts.delete(post);

@@ -1,0 +1,52 @@
+package io.realtimeblog.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * One event of the {@code blog-events} topic, schema version 1 (docs/events.md, docs/asyncapi.yaml). The JSON
+ * form of this record is the contract between the instance that wrote a change and every consumer.
+ *
+ * @param schemaVersion always {@link #SCHEMA_VERSION} for this shape
+ * @param eventId unique per event; consumers drop an id they have seen
+ * @param type one of {@link EventType}'s wire names
+ * @param postId the post the event is about
+ * @param version the post's version after the change (a delete has the last version plus one)
+ * @param occurredAt when the change was committed by the writer's clock
+ * @param actor who made the change
+ * @param wasPublic whether readers could see the post before this change (lets consumers tell readers that a
+ *                  post went away without ever having told them anything about drafts)
+ * @param post the post after the change; null for {@code blog-deleted}
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record BlogEvent(int schemaVersion, UUID eventId, String type, UUID postId, long version,
+        Instant occurredAt, Person actor, boolean wasPublic, Post post) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    /** A staff member as events name them. */
+    public record Person(UUID id, String name) {
+    }
+
+    /** The post as lists show it; never its body. */
+    public record Post(UUID id, String title, String slug, String excerpt, String status, List<String> tags,
+            Person author, Instant publishedAt, Instant scheduledAt, Instant updatedAt, long version) {
+
+        /** Whether readers may see the post in this state. */
+        public boolean isPublic() {
+            return "PUBLISHED".equals(status);
+        }
+    }
+
+    public EventType eventType() {
+        return EventType.fromWireName(type);
+    }
+
+    /** Whether readers can see the post after this change. */
+    public boolean isPublic() {
+        return post != null && post.isPublic();
+    }
+}

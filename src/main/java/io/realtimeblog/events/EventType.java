@@ -1,0 +1,27 @@
+package io.realtimeblog.events;
+
+import java.util.Arrays;
+
+/** The event types of the contract, with their wire names (the {@code type} field and {@code eventType} header). */
+public enum EventType {
+    CREATED("blog-created"),
+    UPDATED("blog-updated"),
+    DELETED("blog-deleted"),
+    PUBLISHED("blog-published"),
+    UNPUBLISHED("blog-unpublished");
+
+    private final String wireName;
+
+    EventType(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public static EventType fromWireName(String name) {
+        return Arrays.stream(values()).filter(t -> t.wireName.equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unknown event type " + name));
+    }
+}

@@ -1,0 +1,187 @@
+package io.realtimeblog.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+import io.realtimeblog.events.EventHeaders;
+
+/**
+ * Publishes outbox rows to Kafka, oldest first, on the one instance that holds the relay lease. It picks up
+ * every unsent row on each round (never "rows after the last id"), so a transaction that commits late is never
+ * skipped. A commit on this instance wakes it at once; otherwise it polls. While the broker is down rows stay
+ * unsent and the relay retries with back-off; writes are unaffected. Delivery to Kafka is at least once:
+ * consumers drop duplicates by event id and version.
+ */
+@Component
+class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final JdbcTemplate jdbc;
+    private final KafkaTemplate<String, String> kafka;
+    private final OutboxProperties properties;
+    private final OutboxLease lease;
+    private final Clock clock;
+    private final String topic;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+    private Instant nextPurge = Instant.MIN;
+
+    OutboxRelay(JdbcTemplate jdbc, KafkaTemplate<String, String> kafka, OutboxProperties properties, Clock clock,
+            @Value("${blog.kafka.topic.name:blog-events}") String topic) {
+        this.jdbc = jdbc;
+        this.kafka = kafka;
+        this.properties = properties;
+        this.clock = clock;
+        this.topic = topic;
+        this.lease = new OutboxLease(jdbc, clock, InstanceName.get(), properties.leaseDuration());
+    }
+
+    /** Asks the relay to look for rows now (called after a commit on this instance). */
+    void wake() {
+        wakeUp.release();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::loop, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wake();
+        try {
+            thread.join(properties.sendTimeout().toMillis() + 1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            lease.release();
+        } catch (RuntimeException e) {
+            log.debug("Could not release the relay lease on shutdown", e);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void loop() {
+        Duration backoff = properties.pollInterval();
+        while (running) {
+            try {
+                int sent = lease.hold() ? relayRound() : 0;
+                backoff = properties.pollInterval();
+                if (sent < properties.batchSize()) {
+                    pause(properties.pollInterval());
+                }
+            } catch (RuntimeException e) {
+                log.warn("Outbox relay round failed ({}); retrying in {} ms", e.getMessage(), backoff.toMillis());
+                pause(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(properties.maxBackoff()) > 0
+                        ? properties.maxBackoff() : backoff.multipliedBy(2);
+            }
+        }
+        // Drain: one last round so that what was committed before shutdown is not left for the next start.
+        try {
+            if (lease.hold()) {
+                relayRound();
+            }
+        } catch (RuntimeException e) {
+            log.info("Outbox rows left unsent at shutdown are sent by the next relay: {}", e.getMessage());
+        }
+    }
+
+    /** Sends one batch of unsent rows and marks those the broker acknowledged. Returns how many were sent. */
+    int relayRound() {
+        List<OutboxRow> rows = jdbc.query("SELECT id, post_id, event_type, payload FROM outbox_events "
+                        + "WHERE sent_at IS NULL ORDER BY created_at, post_version, id LIMIT ?",
+                (rs, n) -> new OutboxRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                properties.batchSize());
+        if (rows.isEmpty()) {
+            purgeIfDue();
+            return 0;
+        }
+        List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
+        for (OutboxRow row : rows) {
+            acks.add(kafka.send(record(row)));
+        }
+        List<Object[]> sent = new ArrayList<>(rows.size());
+        RuntimeException failure = null;
+        long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
+        for (int i = 0; i < rows.size(); i++) {
+            try {
+                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                sent.add(new Object[] {Times.utc(clock.instant()), rows.get(i).id()});
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                failure = failure != null ? failure : new IllegalStateException("Kafka did not acknowledge: " + e, e);
+                jdbc.update("UPDATE outbox_events SET attempts = attempts + 1 WHERE id = ?", rows.get(i).id());
+            }
+        }
+        if (!sent.isEmpty()) {
+            jdbc.batchUpdate("UPDATE outbox_events SET sent_at = ? WHERE id = ?", sent);
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return sent.size();
+    }
+
+    private ProducerRecord<String, String> record(OutboxRow row) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, row.postId(), row.payload());
+        record.headers().add(EventHeaders.EVENT_TYPE, row.eventType().getBytes(StandardCharsets.UTF_8));
+        record.headers().add(EventHeaders.EVENT_ID, row.id().getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    private void purgeIfDue() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextPurge)) {
+            return;
+        }
+        nextPurge = now.plus(properties.purgeInterval());
+        int purged = jdbc.update("DELETE FROM outbox_events WHERE sent_at IS NOT NULL AND sent_at < ?",
+                Times.utc(now.minus(properties.retention())));
+        if (purged > 0) {
+            log.debug("Purged {} sent outbox rows", purged);
+        }
+    }
+
+    private void pause(Duration duration) {
+        try {
+            wakeUp.tryAcquire(duration.toMillis(), TimeUnit.MILLISECONDS);
+            wakeUp.drainPermits();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private record OutboxRow(String id, String postId, String eventType, String payload) {
+    }
+}

@@ -1,0 +1,54 @@
+package io.realtimeblog.realtime;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import io.realtimeblog.events.BlogEvent;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Turns a Kafka record into a {@link StreamEntry}: parses the event once and serialises one frame per audience. */
+@Component
+class EntryFactory {
+
+    private static final Logger log = LoggerFactory.getLogger(EntryFactory.class);
+
+    private final JsonMapper json;
+
+    EntryFactory(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** The entry for the record, or null if the record is not an event this version understands. */
+    StreamEntry entry(ConsumerRecord<String, String> record) {
+        BlogEvent event;
+        try {
+            event = json.readValue(record.value(), BlogEvent.class);
+        } catch (RuntimeException e) {
+            log.warn("Skipping unreadable record at offset {}: {}", record.offset(), e.getMessage());
+            return null;
+        }
+        if (event.schemaVersion() != BlogEvent.SCHEMA_VERSION || event.postId() == null) {
+            log.warn("Skipping record at offset {} with schema version {}", record.offset(), event.schemaVersion());
+            return null;
+        }
+        long position = record.offset();
+        BlogEvent forReaders = PublicView.of(event);
+        return new StreamEntry(position, event.postId(), event.version(),
+                event.post() == null ? null : event.post().author().id(),
+                event.isPublic() || event.wasPublic(),
+                frame(position, event), forReaders == null ? null : frame(position, forReaders));
+    }
+
+    private String frame(long position, BlogEvent event) {
+        Map<String, Object> frame = new LinkedHashMap<>();
+        frame.put("type", "event");
+        frame.put("position", position);
+        frame.put("event", event);
+        return json.writeValueAsString(frame);
+    }
+}

@@ -1,0 +1,139 @@
+package io.realtimeblog.realtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+
+import io.realtimeblog.auth.AccessTokenVerifier;
+import io.realtimeblog.auth.AccessTokenVerifier.Verification;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * WebSocket protocol v1 at {@code /ws} (docs/websocket-protocol.md): a client opens the socket, says
+ * {@code hello} (with an access token for the staff audience, without for the public one, and optionally the
+ * position to resume from), gets the missed events or a {@code resync}, then {@code ready}, then live events.
+ */
+class RealtimeHandler extends TextWebSocketHandler {
+
+    private final RealtimeSessions sessions;
+    private final KafkaReplay kafkaReplay;
+    private final AccessTokenVerifier tokens;
+    private final RealtimeProperties properties;
+    private final Executor senders;
+    private final Frames frames;
+
+    RealtimeHandler(RealtimeSessions sessions, KafkaReplay kafkaReplay, AccessTokenVerifier tokens,
+            RealtimeProperties properties, Executor senders, Frames frames) {
+        this.sessions = sessions;
+        this.kafkaReplay = kafkaReplay;
+        this.tokens = tokens;
+        this.properties = properties;
+        this.senders = senders;
+        this.frames = frames;
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession socket) {
+        var now = sessions.now();
+        sessions.add(new ClientSession(socket, senders, properties.maxQueuedFrames(), now,
+                now.plus(properties.helloTimeout())));
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession socket, TextMessage message) {
+        ClientSession session = sessions.get(socket.getId());
+        if (session == null || session.state() == ClientSession.State.CLOSING) {
+            return;
+        }
+        session.heard(sessions.now());
+        Frames.Inbound frame = frames.read(message.getPayload());
+        if (session.state() == ClientSession.State.AWAITING_HELLO) {
+            hello(session, frame);
+            return;
+        }
+        if (!frame.valid()) {
+            session.send(frames.error("bad-frame", frame.problem()));
+            return;
+        }
+        switch (frame.type()) {
+            case "ping" -> session.send(frames.pong());
+            case "auth" -> auth(session, frame);
+            case "hello" -> session.send(frames.error("already-greeted", "hello is only valid as the first frame."));
+            default -> session.send(frames.error("unknown-type", "Unknown frame type \"" + frame.type() + "\"."));
+        }
+    }
+
+    private void hello(ClientSession session, Frames.Inbound frame) {
+        if (!frame.valid() || !"hello".equals(frame.type())) {
+            session.closeAfterCurrentWrite(CloseCodes.PROTOCOL_ERROR);
+            return;
+        }
+        JsonNode sinceNode = frame.body().get("since");
+        JsonNode tokenNode = frame.body().get("token");
+        boolean sinceValid = sinceNode == null || sinceNode.isNull()
+                || sinceNode.isIntegralNumber() && sinceNode.canConvertToLong() && sinceNode.asLong() >= -1;
+        boolean tokenValid = tokenNode == null || tokenNode.isNull() || tokenNode.isString();
+        String token = frame.text("token");
+        if (!sinceValid || !tokenValid) {
+            session.closeAfterCurrentWrite(CloseCodes.PROTOCOL_ERROR);
+            return;
+        }
+        if (token != null) {
+            Verification verification = tokens.verify(token);
+            if (verification.outcome() != AccessTokenVerifier.Outcome.VALID) {
+                session.closeAfterCurrentWrite(verification.outcome() == AccessTokenVerifier.Outcome.EXPIRED
+                        ? CloseCodes.REAUTHENTICATE : CloseCodes.UNAUTHORIZED);
+                return;
+            }
+            session.refreshToken(verification.actor(), verification.expiresAt());
+        }
+        Long since = sinceNode == null || sinceNode.isNull() ? null : sinceNode.asLong();
+        RealtimeSessions.Join join = sessions.join(session, since, frame.text("epoch"));
+        session.resume(catchUp(session, since, join));
+    }
+
+    private List<String> catchUp(ClientSession session, Long since, RealtimeSessions.Join join) {
+        List<String> out = new ArrayList<>();
+        List<StreamEntry> replay = join.fromKafka() ? kafkaReplay.read(since, join.position()) : join.replay();
+        String resync = join.resyncReason() != null ? join.resyncReason()
+                : replay == null ? "position-too-old" : null;
+        if (resync != null) {
+            out.add(frames.resync(resync, join.position()));
+        } else {
+            for (StreamEntry entry : replay) {
+                String frame = session.frameFor(entry);
+                if (frame != null) {
+                    out.add(frame);
+                }
+            }
+        }
+        out.add(frames.ready(session.isStaff() ? "staff" : "public", join.position(), join.epoch()));
+        return out;
+    }
+
+    private void auth(ClientSession session, Frames.Inbound frame) {
+        if (!session.isStaff()) {
+            session.send(frames.error("not-staff", "This socket joined the public audience; reconnect with a token."));
+            return;
+        }
+        Verification verification = tokens.verify(frame.text("token"));
+        if (verification.outcome() == AccessTokenVerifier.Outcome.VALID
+                && verification.actor().id().equals(session.actor().id())) {
+            session.refreshToken(verification.actor(), verification.expiresAt());
+            session.send(frames.authenticated(verification.expiresAt()));
+        } else {
+            session.closeAfterCurrentWrite(verification.outcome() == AccessTokenVerifier.Outcome.EXPIRED
+                    ? CloseCodes.REAUTHENTICATE : CloseCodes.UNAUTHORIZED);
+        }
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession socket, CloseStatus status) {
+        sessions.remove(socket.getId());
+    }
+}

@@ -1,0 +1,39 @@
+package io.realtimeblog.realtime;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * WebSocket and fan-out settings ({@code blog.realtime.*}).
+ *
+ * @param allowedOrigins Origin patterns a browser page may connect from (Spring's origin patterns, e.g.
+ *                       {@code https://blog.example.com} or {@code http://localhost:[*]}); requests without an
+ *                       Origin header (non-browser clients) are accepted
+ * @param helloTimeout how long a new socket may stay silent before its {@code hello}
+ * @param heartbeatInterval how often the server sends a heartbeat frame
+ * @param idleTimeout how long the server waits for any frame from the client before closing the socket
+ * @param recentEvents how many events each instance keeps in memory to serve resumes without reading Kafka
+ * @param maxQueuedFrames how many frames may wait for one slow client before it is closed (it resumes)
+ * @param maxInboundFrameBytes the largest text frame a client may send (larger: close 1009)
+ * @param senderThreads threads that write queued frames to sockets
+ */
+@Validated
+@ConfigurationProperties("blog.realtime")
+public record RealtimeProperties(
+        @NotNull @DefaultValue({"http://localhost:[*]", "http://127.0.0.1:[*]"}) List<String> allowedOrigins,
+        @NotNull @DefaultValue("5s") Duration helloTimeout,
+        @NotNull @DefaultValue("20s") Duration heartbeatInterval,
+        @NotNull @DefaultValue("60s") Duration idleTimeout,
+        @Min(1) @Max(10_000_000) @DefaultValue("10000") int recentEvents,
+        @Min(1) @Max(1_000_000) @DefaultValue("2000") int maxQueuedFrames,
+        @Min(256) @Max(1_048_576) @DefaultValue("16384") int maxInboundFrameBytes,
+        @Min(1) @Max(256) @DefaultValue("4") int senderThreads) {
+}

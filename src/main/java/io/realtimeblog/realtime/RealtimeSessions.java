@@ -1,0 +1,139 @@
+package io.realtimeblog.realtime;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The clients connected to this instance and the fan-out to them. The stream thread hands each new entry to
+ * {@link #publish}; a client that says hello joins under the same lock, so it gets every entry exactly once:
+ * either in its replay or live, never both and never neither.
+ */
+@Component
+class RealtimeSessions {
+
+    private final Map<String, ClientSession> sessions = new ConcurrentHashMap<>();
+    private final Object fanOut = new Object();
+    private final RecentEvents recent;
+    private final Clock clock;
+    private long position = -1;
+    private long streamStart;
+    private String epoch = "";
+
+    RealtimeSessions(RealtimeProperties properties, Clock clock) {
+        this.recent = new RecentEvents(properties.recentEvents());
+        this.clock = clock;
+    }
+
+    /** The stream (re)started reading at {@code start}; positions before it are not in memory. */
+    void streamStarted(String streamEpoch, long start) {
+        synchronized (fanOut) {
+            epoch = streamEpoch;
+            streamStart = start;
+            position = Math.max(position, start - 1);
+        }
+    }
+
+    void publish(StreamEntry entry) {
+        synchronized (fanOut) {
+            recent.add(entry);
+            position = entry.position();
+            for (ClientSession session : sessions.values()) {
+                if (session.state() == ClientSession.State.ACTIVE) {
+                    String frame = session.frameFor(entry);
+                    if (frame != null) {
+                        session.send(frame);
+                    }
+                }
+            }
+        }
+    }
+
+    /** A record that is not fanned out (a duplicate or unreadable) still moves the position on. */
+    void skip(long skipped) {
+        synchronized (fanOut) {
+            position = Math.max(position, skipped);
+        }
+    }
+
+    /**
+     * Activates the session (paused) and decides how it catches up from {@code since}: from memory, from Kafka,
+     * or not at all (resync). The caller sends the replay and the ready frame, then resumes the session.
+     */
+    Join join(ClientSession session, Long since, String clientEpoch) {
+        synchronized (fanOut) {
+            Join join = decide(since, clientEpoch);
+            session.activate(session.actor(), session.tokenExpiresAt(), true);
+            return join;
+        }
+    }
+
+    private Join decide(Long since, String clientEpoch) {
+        if (since == null) {
+            return new Join(position, epoch, List.of(), false, null);
+        }
+        if (clientEpoch != null && !clientEpoch.equals(epoch)) {
+            return new Join(position, epoch, List.of(), false, "unknown-epoch");
+        }
+        if (since > position) {
+            return new Join(position, epoch, List.of(), false, "position-ahead");
+        }
+        List<StreamEntry> fromMemory = recent.after(since, streamStart);
+        return fromMemory != null
+                ? new Join(position, epoch, fromMemory, false, null)
+                : new Join(position, epoch, List.of(), true, null);
+    }
+
+    /**
+     * How a joining client catches up.
+     *
+     * @param position the stream position the client will be live from (the ready frame's position)
+     * @param replay entries to replay from memory
+     * @param fromKafka whether the entries must instead be read from Kafka, from since + 1 to position
+     * @param resyncReason non-null if the client's position cannot be served
+     */
+    record Join(long position, String epoch, List<StreamEntry> replay, boolean fromKafka, String resyncReason) {
+    }
+
+    void add(ClientSession session) {
+        sessions.put(session.id(), session);
+    }
+
+    void remove(String id) {
+        sessions.remove(id);
+    }
+
+    ClientSession get(String id) {
+        return sessions.get(id);
+    }
+
+    List<ClientSession> all() {
+        return new ArrayList<>(sessions.values());
+    }
+
+    long position() {
+        synchronized (fanOut) {
+            return position;
+        }
+    }
+
+    String epoch() {
+        synchronized (fanOut) {
+            return epoch;
+        }
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    int count(boolean staff) {
+        return (int) sessions.values().stream()
+                .filter(s -> s.state() == ClientSession.State.ACTIVE && s.isStaff() == staff).count();
+    }
+}

@@ -1,0 +1,55 @@
+package io.realtimeblog.realtime;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+
+import io.realtimeblog.auth.AccessTokenVerifier;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The WebSocket endpoint {@code /ws}: origin check, frame size limit, the sender threads. */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+class WebSocketConfiguration implements WebSocketConfigurer {
+
+    private final RealtimeProperties properties;
+    private final RealtimeHandler handler;
+
+    WebSocketConfiguration(RealtimeProperties properties, RealtimeSessions sessions, KafkaReplay replay,
+            AccessTokenVerifier tokens, JsonMapper json) {
+        this.properties = properties;
+        this.handler = new RealtimeHandler(sessions, replay, tokens, properties, senders(properties),
+                new Frames(json));
+    }
+
+    @Override
+    public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+        registry.addHandler(handler, "/ws")
+                .setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new));
+    }
+
+    /** Inbound frames larger than the limit close the socket with 1009 (message too big). */
+    @Bean
+    ServletServerContainerFactoryBean webSocketContainer() {
+        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+        container.setMaxTextMessageBufferSize(properties.maxInboundFrameBytes());
+        container.setMaxBinaryMessageBufferSize(properties.maxInboundFrameBytes());
+        return container;
+    }
+
+    private static ExecutorService senders(RealtimeProperties properties) {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(properties.senderThreads(), r -> {
+            Thread thread = new Thread(r, "realtime-sender-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+}
