@@ -92,7 +92,7 @@ class LoginTests {
 
         mockMvc.perform(login(author.email(), "not-the-password", "10.1.0.3"))
                 .andExpect(status().isUnauthorized())
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("/problems/bad-credentials"))
                 .andExpect(jsonPath("$.accessToken").doesNotExist());
     }
@@ -119,7 +119,7 @@ class LoginTests {
 
         mockMvc.perform(login(contributor.email(), contributor.password(), "10.1.0.5"))
                 .andExpect(status().isUnauthorized())
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("/problems/bad-credentials"));
     }
 
@@ -135,7 +135,7 @@ class LoginTests {
         mockMvc.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"email\": \"someone@example.test\"}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("/problems/validation"));
     }
 
