@@ -36,7 +36,9 @@ class JwtConfiguration {
 
     @Bean
     JwtEncoder jwtEncoder(AccessTokenKey key) {
-        return NimbusJwtEncoder.withSecretKey(key.secret()).algorithm(ALGORITHM).build();
+        // a fixed key id: the default would be a thumbprint, i.e. a hash of the secret, in every token header
+        return NimbusJwtEncoder.withSecretKey(key.secret()).algorithm(ALGORITHM)
+                .jwkPostProcessor(jwk -> jwk.keyID("blog-hs256")).build();
     }
 
     @Bean

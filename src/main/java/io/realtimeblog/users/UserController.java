@@ -44,6 +44,12 @@ class UserController {
         return users.find(actor.id()).orElseThrow(UserProblems::notFound);
     }
 
+    @GetMapping("/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    StaffMember get(@PathVariable UUID id) {
+        return users.find(id).orElseThrow(UserProblems::notFound);
+    }
+
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<StaffMember> create(@Valid @RequestBody NewUserRequest request) {
