@@ -24,4 +24,9 @@ record AdminProperties(
         email = email == null || email.isBlank() ? null : email.strip();
         password = password == null || password.isEmpty() ? null : password;
     }
+
+    @Override
+    public String toString() {
+        return "AdminProperties[email=" + email + ", password=" + (password == null ? "<unset>" : "<set>") + "]";
+    }
 }
