@@ -1,0 +1,27 @@
+package io.realtimeblog.auth;
+
+import java.time.Instant;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/** Deletes login failures that no longer count and refresh tokens that have expired. Safe on every instance. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class AuthMaintenance {
+
+    private final LoginThrottle throttle;
+    private final RefreshTokens refreshTokens;
+
+    AuthMaintenance(LoginThrottle throttle, RefreshTokens refreshTokens) {
+        this.throttle = throttle;
+        this.refreshTokens = refreshTokens;
+    }
+
+    @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT10M")
+    void purge() {
+        throttle.purgeOlderThanWindow(Instant.now());
+        refreshTokens.purgeExpired();
+    }
+}

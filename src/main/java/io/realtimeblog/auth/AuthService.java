@@ -1,0 +1,68 @@
+package io.realtimeblog.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import io.realtimeblog.users.StaffMember;
+import io.realtimeblog.users.UserService;
+
+/** Login and refresh: checks the throttle and the credentials, then issues an access and a refresh token. */
+@Service
+class AuthService {
+
+    private final UserService users;
+    private final LoginThrottle throttle;
+    private final AccessTokens accessTokens;
+    private final RefreshTokens refreshTokens;
+    private final Clock clock = Clock.systemUTC();
+
+    AuthService(UserService users, LoginThrottle throttle, AccessTokens accessTokens, RefreshTokens refreshTokens) {
+        this.users = users;
+        this.throttle = throttle;
+        this.accessTokens = accessTokens;
+        this.refreshTokens = refreshTokens;
+    }
+
+    /**
+     * @param clientAddress the caller's address; behind a reverse proxy it is only right with
+     *                      {@code server.forward-headers-strategy=native} (or {@code framework})
+     */
+    Tokens login(String email, String password, String clientAddress) {
+        String account = email.strip().toLowerCase(Locale.ROOT);
+        String client = clientAddress == null ? "unknown" : clientAddress.substring(0, Math.min(64, clientAddress.length()));
+        Instant now = clock.instant();
+        Optional<Duration> retryAfter = throttle.retryAfter(account, client, now);
+        if (retryAfter.isPresent()) {
+            throw AuthProblems.tooManyAttempts(retryAfter.get());
+        }
+        Optional<StaffMember> user = users.authenticate(account, password);
+        if (user.isEmpty()) {
+            throttle.recordFailure(account, client, now);
+            throw AuthProblems.badCredentials();
+        }
+        throttle.recordSuccess(account);
+        return new Tokens(accessTokens.issue(user.get()), refreshTokens.issueFirst(user.get().id()), user.get());
+    }
+
+    Tokens refresh(String refreshToken) {
+        RefreshTokens.Rotation rotation = refreshTokens.rotate(refreshToken);
+        Optional<StaffMember> user = users.findActive(rotation.userId());
+        if (user.isEmpty()) {
+            refreshTokens.revokeFamily(rotation.familyId());
+            throw AuthProblems.invalidRefreshToken();
+        }
+        return new Tokens(accessTokens.issue(user.get()), rotation.next(), user.get());
+    }
+
+    void logout(String refreshToken) {
+        refreshTokens.revokeFamilyOf(refreshToken);
+    }
+
+    record Tokens(AccessTokens.IssuedToken access, RefreshTokens.IssuedRefreshToken refresh, StaffMember user) {
+    }
+}

@@ -1,0 +1,63 @@
+package io.realtimeblog.auth;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+import javax.crypto.SecretKey;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+
+/**
+ * Access tokens are JWTs signed with HS256 by a key only this application knows. The decoder accepts HS256 and
+ * nothing else (no {@code none}, no other algorithm), and requires our issuer, a subject and an unexpired
+ * {@code exp}.
+ */
+@Configuration(proxyBeanMethods = false)
+class JwtConfiguration {
+
+    static final MacAlgorithm ALGORITHM = MacAlgorithm.HS256;
+
+    @Bean
+    AccessTokenKey accessTokenKey(AuthProperties properties, @Value("${blog.data-dir:./data}") Path dataDir) {
+        return new AccessTokenKey(JwtSecrets.resolve(properties.jwtSecret(), dataDir));
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder(AccessTokenKey key) {
+        // a fixed key id: the default would be a thumbprint, i.e. a hash of the secret, in every token header
+        return NimbusJwtEncoder.withSecretKey(key.secret()).algorithm(ALGORITHM)
+                .jwkPostProcessor(jwk -> jwk.keyID("blog-hs256")).build();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(AccessTokenKey key, AuthProperties properties) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key.secret()).macAlgorithm(ALGORITHM).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                new JwtTimestampValidator(),
+                new JwtIssuerValidator(properties.issuer()),
+                new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull),
+                new JwtClaimValidator<Object>(JwtClaimNames.SUB, Objects::nonNull)));
+        return decoder;
+    }
+
+    /** The HMAC key, wrapped so that it is never injected by accident where some other key is wanted. */
+    record AccessTokenKey(SecretKey secret) {
+
+        @Override
+        public String toString() {
+            return "AccessTokenKey[HS256]";
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.realtimeblog.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.UUID;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
+
+import io.realtimeblog.users.UserDisabled;
+
+/**
+ * Opaque refresh tokens with rotation and reuse detection. Each use marks the token used and issues its successor
+ * in the same family; presenting a used token again means it was copied, so the whole family is revoked.
+ */
+@Component
+class RefreshTokens {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final RefreshTokenRepository tokens;
+    private final AuthProperties properties;
+    private final Clock clock = Clock.systemUTC();
+
+    RefreshTokens(RefreshTokenRepository tokens, AuthProperties properties) {
+        this.tokens = tokens;
+        this.properties = properties;
+    }
+
+    /** Starts a new family, at login. */
+    @Transactional
+    IssuedRefreshToken issueFirst(UUID userId) {
+        return issue(userId, UUID.randomUUID(), clock.instant());
+    }
+
+    /**
+     * Uses up the presented token and issues its successor. Refusals are thrown after the revocation they
+     * caused has been written, and do not roll it back.
+     *
+     * @throws ErrorResponseException 401 {@code refresh-token-reused} or {@code invalid-refresh-token}
+     */
+    @Transactional(noRollbackFor = ErrorResponseException.class)
+    Rotation rotate(String presented) {
+        Instant now = clock.instant();
+        RefreshToken token = tokens.findByTokenHash(hash(presented)).orElseThrow(AuthProblems::invalidRefreshToken);
+        if (token.isUsed()) {
+            tokens.revokeFamily(token.getFamilyId(), now);
+            throw AuthProblems.refreshTokenReused();
+        }
+        if (token.isRevoked() || token.isExpiredAt(now) || tokens.existsByFamilyIdAndRevokedAtIsNotNull(token.getFamilyId())) {
+            throw AuthProblems.invalidRefreshToken();
+        }
+        if (tokens.markUsed(token.getId(), now) == 0) {
+            // another request used (or revoked) it between our read and our update
+            tokens.revokeFamily(token.getFamilyId(), now);
+            throw AuthProblems.refreshTokenReused();
+        }
+        return new Rotation(token.getUserId(), token.getFamilyId(), issue(token.getUserId(), token.getFamilyId(), now));
+    }
+
+    /** Revokes the family of the presented token, if it is one of ours. */
+    @Transactional
+    void revokeFamilyOf(String presented) {
+        tokens.findByTokenHash(hash(presented)).ifPresent(t -> tokens.revokeFamily(t.getFamilyId(), clock.instant()));
+    }
+
+    @Transactional
+    void revokeFamily(UUID familyId) {
+        tokens.revokeFamily(familyId, clock.instant());
+    }
+
+    /** Runs inside the transaction that disables the user, so both commit or neither does. */
+    @EventListener
+    @Transactional
+    void on(UserDisabled event) {
+        tokens.revokeAllOfUser(event.userId(), clock.instant());
+    }
+
+    @Transactional
+    void purgeExpired() {
+        tokens.deleteExpiredBefore(clock.instant());
+    }
+
+    private IssuedRefreshToken issue(UUID userId, UUID familyId, Instant now) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        tokens.save(new RefreshToken(familyId, userId, hash(value), now, now.plus(properties.refreshTokenTtl())));
+        return new IssuedRefreshToken(value, properties.refreshTokenTtl().toSeconds());
+    }
+
+    static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    record IssuedRefreshToken(String value, long expiresIn) {
+    }
+
+    record Rotation(UUID userId, UUID familyId, IssuedRefreshToken next) {
+    }
+}

@@ -1,0 +1,113 @@
+package io.realtimeblog.users;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Staff accounts: creating and changing them, and checking a password at login. Disabling an account publishes
+ * {@link UserDisabled} in the same transaction.
+ */
+@Service
+public class UserService {
+
+    private final UserRepository users;
+    private final Passwords passwords;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    UserService(UserRepository users, Passwords passwords, ApplicationEventPublisher events) {
+        this.users = users;
+        this.passwords = passwords;
+        this.events = events;
+        this.clock = Clock.systemUTC();
+    }
+
+    @Transactional(readOnly = true)
+    public List<StaffMember> list() {
+        return users.findAllByOrderByCreatedAtAsc().stream().map(User::toStaffMember).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<StaffMember> find(UUID id) {
+        return users.findById(id).map(User::toStaffMember);
+    }
+
+    /** The account, if it exists and is enabled. */
+    @Transactional(readOnly = true)
+    public Optional<StaffMember> findActive(UUID id) {
+        return users.findById(id).filter(User::isEnabled).map(User::toStaffMember);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean anyExists() {
+        return users.count() > 0;
+    }
+
+    /**
+     * Creates an enabled account. The unique e-mail constraint decides between concurrent creators.
+     *
+     * @throws org.springframework.web.ErrorResponseException with 409 {@code /problems/email-taken}
+     */
+    @Transactional
+    public StaffMember create(String email, String displayName, String rawPassword, Role role) {
+        String normalized = User.normalizeEmail(email);
+        if (users.existsByEmail(normalized)) {
+            throw UserProblems.emailTaken();
+        }
+        User user = new User(normalized, displayName, passwords.hash(rawPassword), role, clock.instant());
+        try {
+            return users.saveAndFlush(user).toStaffMember();
+        } catch (DataIntegrityViolationException e) {
+            throw UserProblems.emailTaken();
+        }
+    }
+
+    /**
+     * Applies the given changes; {@code null} fields stay as they are. An actor cannot disable or demote themself.
+     */
+    @Transactional
+    public StaffMember update(Actor actor, UUID id, StaffChanges changes) {
+        User user = users.findById(id).orElseThrow(UserProblems::notFound);
+        boolean self = actor.id().equals(id);
+        boolean changesRole = changes.role() != null && changes.role() != user.getRole();
+        boolean disables = Boolean.FALSE.equals(changes.enabled()) && user.isEnabled();
+        if (self && (disables || (changesRole && user.getRole() == Role.ADMIN))) {
+            throw UserProblems.ownAccount();
+        }
+        if (changes.displayName() != null && !changes.displayName().strip().equals(user.getDisplayName())) {
+            user.rename(changes.displayName(), clock.instant());
+        }
+        if (changesRole) {
+            user.changeRole(changes.role(), clock.instant());
+        }
+        if (changes.enabled() != null && changes.enabled() != user.isEnabled()) {
+            user.setEnabled(changes.enabled(), clock.instant());
+            if (disables) {
+                events.publishEvent(new UserDisabled(id));
+            }
+        }
+        return users.saveAndFlush(user).toStaffMember();
+    }
+
+    /**
+     * The enabled account with this e-mail address and password. A missing account, a wrong password and a
+     * disabled account all give an empty result, and take about the same time.
+     */
+    @Transactional(readOnly = true)
+    public Optional<StaffMember> authenticate(String email, String rawPassword) {
+        Optional<User> user = users.findByEmail(User.normalizeEmail(email));
+        if (user.isEmpty()) {
+            passwords.spendTimeAsIfChecking(rawPassword);
+            return Optional.empty();
+        }
+        boolean matches = passwords.matches(rawPassword, user.get().getPasswordHash());
+        return matches && user.get().isEnabled() ? Optional.of(user.get().toStaffMember()) : Optional.empty();
+    }
+}
