@@ -5,8 +5,8 @@ CREATE TABLE outbox_events (
     event_type   VARCHAR(40)  NOT NULL,
     post_version BIGINT       NOT NULL,
     payload      ${long_text} NOT NULL,
-    created_at   TIMESTAMP(6) NOT NULL,
-    sent_at      TIMESTAMP(6) NULL,
+    created_at   ${timestamp} NOT NULL,
+    sent_at      ${timestamp} NULL,
     attempts     INT          NOT NULL
 );
 -- The relay reads unsent rows oldest first; the purge deletes sent rows past their retention.
@@ -16,6 +16,6 @@ CREATE INDEX ix_outbox_events_unsent ON outbox_events (sent_at, created_at);
 CREATE TABLE outbox_lease (
     name       VARCHAR(50)  NOT NULL PRIMARY KEY,
     holder     VARCHAR(100) NOT NULL,
-    expires_at TIMESTAMP(6) NOT NULL
+    expires_at ${timestamp} NOT NULL
 );
 INSERT INTO outbox_lease (name, holder, expires_at) VALUES ('relay', '', TIMESTAMP '2000-01-01 00:00:00');

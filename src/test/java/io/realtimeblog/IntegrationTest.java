@@ -12,13 +12,13 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * One Spring context for every integration test: the whole application on the test database (H2 in memory by
+ * One Spring context for every integration test: the whole application, on a random port, on the test database (H2 in memory by
  * default; MariaDB or PostgreSQL when the build passes {@code spring.datasource.*}), driven through MockMvc.
  * Keep the configuration identical across test classes so the context is shared.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Import(FreshSchemaConfiguration.class)

@@ -11,7 +11,9 @@ import org.springframework.jdbc.support.JdbcUtils;
 
 /**
  * Lets one set of Flyway migrations run unchanged on H2, MySQL/MariaDB and PostgreSQL. The only type that
- * differs is long text: MySQL's {@code TEXT} holds 64 KiB, so there it is {@code MEDIUMTEXT}.
+ * differ are long text (MySQL's {@code TEXT} holds 64 KiB, so there it is {@code MEDIUMTEXT}) and timestamps
+ * (MySQL's {@code TIMESTAMP} ends in 2038 and shifts with the session time zone, so there it is
+ * {@code DATETIME(6)}).
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -20,7 +22,10 @@ class DatabaseConfiguration {
     FlywayConfigurationCustomizer longTextPlaceholder() {
         return flyway -> {
             DataSource dataSource = flyway.getDataSource();
-            flyway.placeholders(Map.of("long_text", isMySql(dataSource) ? "MEDIUMTEXT" : "TEXT"));
+            boolean mySql = isMySql(dataSource);
+            flyway.placeholders(Map.of(
+                    "long_text", mySql ? "MEDIUMTEXT" : "TEXT",
+                    "timestamp", mySql ? "DATETIME(6)" : "TIMESTAMP(6)"));
         };
     }
 

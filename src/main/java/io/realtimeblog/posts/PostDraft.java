@@ -1,15 +1,15 @@
 package io.realtimeblog.posts;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Content a client sends for a create or an edit, before the server fills in what was left out: a missing
- * slug is generated from the title, a missing excerpt or body is empty, tags are trimmed, lower-cased and
- * de-duplicated.
+ * slug is generated from the title, a missing excerpt or body is empty, tags are trimmed, lower-cased,
+ * de-duplicated and sorted.
  */
 public record PostDraft(String title, String slug, String excerpt, String body, List<String> tags) {
 
@@ -26,7 +26,7 @@ public record PostDraft(String title, String slug, String excerpt, String body, 
         if (tags == null) {
             return List.of();
         }
-        Set<String> unique = new LinkedHashSet<>();
+        Set<String> unique = new TreeSet<>();
         for (String tag : tags) {
             unique.add(tag.strip().toLowerCase(Locale.ROOT));
         }

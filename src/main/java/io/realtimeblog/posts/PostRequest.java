@@ -19,7 +19,7 @@ record PostRequest(
                 message = "must be lower-case letters and digits joined by single hyphens") String slug,
         @Size(max = 1000) String excerpt,
         @Size(max = 100_000) String body,
-        @Size(max = 20) List<@NotNull @Size(min = 1, max = 50) @Pattern(regexp = "^[\\p{L}\\p{N}][\\p{L}\\p{N} ._-]*$",
+        @Size(max = 20) List<@NotNull @Size(min = 1, max = 50) @Pattern(regexp = "^\\s*[\\p{L}\\p{N}][\\p{L}\\p{N} ._-]*$",
                 message = "may hold letters, digits, spaces, dots, hyphens and underscores") String> tags,
         @PositiveOrZero Long version) {
 

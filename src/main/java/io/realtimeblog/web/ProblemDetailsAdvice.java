@@ -132,6 +132,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
+        if (body == null && ex instanceof org.springframework.web.ErrorResponse errorResponse) {
+            body = errorResponse.getBody();
+        }
         if (body instanceof ProblemDetail problem && (problem.getType() == null
                 || "about:blank".equals(problem.getType().toString()))) {
             String slug = GENERIC_TYPES.get(statusCode.value());

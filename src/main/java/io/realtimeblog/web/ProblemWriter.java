@@ -31,7 +31,6 @@ public class ProblemWriter {
         }
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
         jsonMapper.writeValue(response.getOutputStream(), problem);
     }
 }

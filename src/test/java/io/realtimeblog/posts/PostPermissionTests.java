@@ -101,7 +101,7 @@ class PostPermissionTests {
 
         assertThat(answer.status()).as("%s %s", role, action).isEqualTo(expected);
         if (expected >= 400) {
-            assertThat(answer.contentType()).isEqualTo("application/problem+json");
+            assertThat(answer.contentType()).startsWith("application/problem+json");
             assertThat(answer.body().get("status").asInt()).isEqualTo(expected);
             assertThat(api.get(admin, target.id()).body()).as("post unchanged").isEqualTo(before);
         }
@@ -113,11 +113,14 @@ class PostPermissionTests {
         api.create(someoneElse, "Hidden draft " + marker);
         Answer visible = api.create(someoneElse, "Visible " + marker);
         api.publish(someoneElse, visible.id(), visible.version());
+        java.util.Map<Role, String> actors = new java.util.EnumMap<>(Role.class);
         for (Role role : Role.values()) {
-            String actor = accounts.create(role).token();
-            api.create(actor, "Mine " + marker);
-            JsonNode list = api.list(actor, "?q=" + marker).body();
-            long expected = role == Role.ADMIN || role == Role.EDITOR ? 3 : 2;
+            actors.put(role, accounts.create(role).token());
+            api.create(actors.get(role), "Mine " + marker);
+        }
+        for (Role role : Role.values()) {
+            JsonNode list = api.list(actors.get(role), "?q=" + marker).body();
+            long expected = role == Role.ADMIN || role == Role.EDITOR ? 2 + Role.values().length : 2;
             assertThat(list.get("totalItems").asLong()).as("%s sees", role).isEqualTo(expected);
             if (expected == 2) {
                 assertThat(list.toString()).doesNotContain("Hidden draft");
@@ -132,7 +135,7 @@ class PostPermissionTests {
                 api.create(null, "anonymous"), api.publish(null, target.id(), target.version()),
                 api.delete(null, target.id(), target.version())}) {
             assertThat(answer.status()).isEqualTo(401);
-            assertThat(answer.contentType()).isEqualTo("application/problem+json");
+            assertThat(answer.contentType()).startsWith("application/problem+json");
         }
     }
 

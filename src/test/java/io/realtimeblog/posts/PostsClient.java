@@ -1,9 +1,5 @@
 package io.realtimeblog.posts;
 
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import java.util.List;
 import java.util.Map;
@@ -12,6 +8,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,7 +37,7 @@ final class PostsClient {
     }
 
     Answer create(String token, Map<String, ?> post) throws Exception {
-        return send(post("/api/posts"), token, post);
+        return send(MockMvcRequestBuilders.post("/api/posts"), token, post);
     }
 
     Answer create(String token, String title) throws Exception {
@@ -48,42 +45,46 @@ final class PostsClient {
     }
 
     Answer get(String token, String id) throws Exception {
-        return send(get("/api/posts/{id}", id), token, null);
+        return send(MockMvcRequestBuilders.get("/api/posts/{id}", id), token, null);
     }
 
     Answer list(String token, String query) throws Exception {
-        return send(get("/api/posts" + query), token, null);
+        return send(MockMvcRequestBuilders.get(java.net.URI.create("/api/posts" + query)), token, null);
     }
 
     Answer update(String token, String id, long version, Map<String, ?> post) throws Exception {
-        return send(put("/api/posts/{id}", id).header(HttpHeaders.IF_MATCH, "\"" + version + "\""), token, post);
+        return send(MockMvcRequestBuilders.put("/api/posts/{id}", id).header(HttpHeaders.IF_MATCH, etag(version)), token, post);
     }
 
     Answer publish(String token, String id, long version) throws Exception {
-        return send(post("/api/posts/{id}/publish", id).header(HttpHeaders.IF_MATCH, "\"" + version + "\""), token,
+        return send(MockMvcRequestBuilders.post("/api/posts/{id}/publish", id).header(HttpHeaders.IF_MATCH, etag(version)), token,
                 null);
     }
 
     Answer unpublish(String token, String id, long version) throws Exception {
-        return send(post("/api/posts/{id}/unpublish", id).header(HttpHeaders.IF_MATCH, "\"" + version + "\""),
+        return send(MockMvcRequestBuilders.post("/api/posts/{id}/unpublish", id).header(HttpHeaders.IF_MATCH, etag(version)),
                 token, null);
     }
 
     Answer delete(String token, String id, long version) throws Exception {
-        return send(delete("/api/posts/{id}", id).header(HttpHeaders.IF_MATCH, "\"" + version + "\""), token, null);
+        return send(MockMvcRequestBuilders.delete("/api/posts/{id}", id).header(HttpHeaders.IF_MATCH, etag(version)), token, null);
     }
 
     Answer revisions(String token, String id) throws Exception {
-        return send(get("/api/posts/{id}/revisions", id), token, null);
+        return send(MockMvcRequestBuilders.get("/api/posts/{id}/revisions", id), token, null);
     }
 
     Answer revision(String token, String id, String revisionId) throws Exception {
-        return send(get("/api/posts/{id}/revisions/{rev}", id, revisionId), token, null);
+        return send(MockMvcRequestBuilders.get("/api/posts/{id}/revisions/{rev}", id, revisionId), token, null);
     }
 
     Answer restore(String token, String id, String revisionId, long version) throws Exception {
-        return send(post("/api/posts/{id}/revisions/{rev}/restore", id, revisionId)
-                .header(HttpHeaders.IF_MATCH, "\"" + version + "\""), token, null);
+        return send(MockMvcRequestBuilders.post("/api/posts/{id}/revisions/{rev}/restore", id, revisionId)
+                .header(HttpHeaders.IF_MATCH, etag(version)), token, null);
+    }
+
+    private static String etag(long version) {
+        return "\"" + version + "\"";
     }
 
     Answer send(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String token,
