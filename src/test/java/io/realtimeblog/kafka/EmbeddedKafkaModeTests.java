@@ -1,0 +1,68 @@
+package io.realtimeblog.kafka;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+import static io.realtimeblog.kafka.KafkaTestClients.readValues;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The default mode with Spring: no cluster configured, so the app runs its own broker and Spring Kafka uses it. */
+@SpringBootTest(classes = KafkaModuleTestConfiguration.class, properties = "blog.kafka.topic.partitions=2")
+@ActiveProfiles("test")
+class EmbeddedKafkaModeTests {
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @Autowired
+    KafkaEndpoint endpoint;
+
+    @Autowired
+    KafkaAdmin kafkaAdmin;
+
+    @Autowired
+    KafkaTemplate<String, String> kafkaTemplate;
+
+    @Test
+    void eventTopicIsCreatedWithTheConfiguredPartitionsAndRetention() throws Exception {
+        try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, endpoint.bootstrapServers()))) {
+            TopicDescription topic = admin.describeTopics(List.of("blog-events")).allTopicNames()
+                    .get(30, TimeUnit.SECONDS).get("blog-events");
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, "blog-events");
+            Config config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+
+            assertThat(topic.partitions()).hasSize(2);
+            assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo(String.valueOf(7L * 24 * 3600 * 1000));
+        }
+    }
+
+    @Test
+    void endpointAndSpringKafkaPointAtTheEmbeddedBroker() {
+        assertThat(broker.isRunning()).isTrue();
+        assertThat(broker.dataDir().toString()).contains("target/test-data/kafka");
+        assertThat(endpoint).isEqualTo(new KafkaEndpoint(broker.bootstrapServers(), true));
+        assertThat(kafkaAdmin.getConfigurationProperties().get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG))
+                .isEqualTo(List.of(broker.bootstrapServers()));
+    }
+
+    @Test
+    void kafkaTemplateDeliversToTheEmbeddedBroker() throws Exception {
+        kafkaTemplate.send("blog-events", "post-1", "from KafkaTemplate").get(30, TimeUnit.SECONDS);
+
+        assertThat(readValues(endpoint.bootstrapServers(), "blog-events", 1)).contains("from KafkaTemplate");
+    }
+}
