@@ -28,14 +28,19 @@ public record BlogKafkaProperties(@Valid @DefaultValue Embedded embedded, @Valid
     /**
      * The embedded broker ({@code blog.kafka.embedded.*}); ignored when an external cluster is configured.
      *
-     * @param dataDir its storage; by default {@code <blog.data-dir>/kafka}, so events survive restarts
+     * @param dataDir its storage; {@code null} means {@code <blog.data-dir>/kafka}, so events survive restarts
      * @param port the client port on 127.0.0.1; 0 picks a free port at first start (kept across restarts)
      * @param controllerPort the KRaft controller port on 127.0.0.1; 0 picks a free port likewise
      */
     public record Embedded(
-            @NotNull Path dataDir,
+            Path dataDir,
             @DefaultValue("9092") @Min(0) @Max(65535) int port,
             @DefaultValue("9093") @Min(0) @Max(65535) int controllerPort) {
+
+        @AssertTrue(message = "port and controller-port must differ")
+        boolean isPortDistinctFromControllerPort() {
+            return port == 0 || port != controllerPort;
+        }
     }
 
     /**

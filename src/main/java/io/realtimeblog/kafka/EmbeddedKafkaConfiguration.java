@@ -1,5 +1,6 @@
 package io.realtimeblog.kafka;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -8,6 +9,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The default mode: start the embedded broker and point Spring Kafka at it. Boot's Kafka auto-configuration
@@ -21,10 +23,11 @@ class EmbeddedKafkaConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaConfiguration.class);
 
     @Bean(destroyMethod = "stop")
-    EmbeddedKafkaBroker embeddedKafkaBroker(BlogKafkaProperties properties) {
+    EmbeddedKafkaBroker embeddedKafkaBroker(BlogKafkaProperties properties, Environment environment) {
         BlogKafkaProperties.Embedded settings = properties.embedded();
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(settings.dataDir(), settings.port(),
-                settings.controllerPort());
+        Path dataDir = settings.dataDir() != null ? settings.dataDir()
+                : Path.of(environment.getProperty("blog.data-dir", "./data"), "kafka");
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dataDir, settings.port(), settings.controllerPort());
         broker.start();
         log.info("Embedded Kafka broker listening on {} (data in {}); watch the topic with: "
                 + "kafka-console-consumer.sh --bootstrap-server {} --topic {} --from-beginning",

@@ -1,10 +1,12 @@
 package io.realtimeblog.kafka;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.utils.Exit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,7 @@ import static io.realtimeblog.kafka.KafkaTestClients.producer;
 import static io.realtimeblog.kafka.KafkaTestClients.readValues;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** The broker on its own, without Spring: a real KRaft broker on a temporary folder and free ports. */
 class EmbeddedKafkaBrokerTests {
@@ -100,6 +103,19 @@ class EmbeddedKafkaBrokerTests {
                 .hasMessageContaining("in use")
                 .hasMessageContaining("BLOG_DATA_DIR");
         assertThat(second.isRunning()).isFalse();
+        assertThat(broker.isRunning()).isTrue();
+    }
+
+    @Test
+    void kafkaHaltStopsTheBrokerInsteadOfTheJvm() {
+        broker = startedBroker();
+
+        assertThatThrownBy(() -> Exit.halt(1, "simulated fatal error"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("simulated fatal error");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !broker.isRunning());
+        broker.start();
         assertThat(broker.isRunning()).isTrue();
     }
 

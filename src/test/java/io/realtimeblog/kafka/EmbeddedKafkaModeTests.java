@@ -2,7 +2,9 @@ package io.realtimeblog.kafka;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
@@ -15,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 import org.springframework.test.context.ActiveProfiles;
 
 import static io.realtimeblog.kafka.KafkaTestClients.readValues;
@@ -64,5 +67,27 @@ class EmbeddedKafkaModeTests {
         kafkaTemplate.send("blog-events", "post-1", "from KafkaTemplate").get(30, TimeUnit.SECONDS);
 
         assertThat(readValues(endpoint.bootstrapServers(), "blog-events", 1)).contains("from KafkaTemplate");
+    }
+
+    @Test
+    void kafkaTemplateCarriesOnAfterTheBrokerBeanRestarts() throws Exception {
+        String address = broker.bootstrapServers();
+        kafkaTemplate.send("blog-events", "post-2", "before outage").get(30, TimeUnit.SECONDS);
+
+        broker.stop();
+        CompletableFuture<SendResult<String, String>> pending;
+        try {
+            // While the broker is down send() itself blocks (up to max.block.ms) until the producer has metadata
+            // again, so it runs on another thread, as an outbox relay would.
+            pending = CompletableFuture.supplyAsync(() -> kafkaTemplate.send("blog-events", "post-2", "during outage"))
+                    .thenCompose(Function.identity());
+        } finally {
+            broker.start();
+        }
+
+        pending.get(60, TimeUnit.SECONDS);
+        assertThat(broker.bootstrapServers()).isEqualTo(address);
+        assertThat(readValues(endpoint.bootstrapServers(), "blog-events", 2))
+                .containsSubsequence("before outage", "during outage");
     }
 }

@@ -32,8 +32,7 @@ class ExternalKafkaModeTests {
     void springKafkaBootstrapServersSelectsTheExternalCluster() {
         new ApplicationContextRunner()
                 .withUserConfiguration(KafkaModuleTestConfiguration.class)
-                .withPropertyValues("spring.kafka.bootstrap-servers=" + CLUSTER, "spring.kafka.admin.auto-create=false",
-                        "blog.kafka.embedded.data-dir=target/unused")
+                .withPropertyValues("spring.kafka.bootstrap-servers=" + CLUSTER, "spring.kafka.admin.auto-create=false")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertExternal(context);
@@ -45,7 +44,7 @@ class ExternalKafkaModeTests {
         new ApplicationContextRunner()
                 .withUserConfiguration(KafkaModuleTestConfiguration.class)
                 .withPropertyValues("spring.kafka.bootstrap-servers=" + CLUSTER, "spring.kafka.admin.auto-create=false",
-                        "blog.kafka.embedded.data-dir=target/unused", "blog.kafka.topic.replication-factor=3",
+                        "blog.kafka.topic.replication-factor=3",
                         "blog.kafka.topic.min-insync-replicas=4")
                 .run(context -> assertThat(context).getFailure().rootCause()
                         .hasMessageContaining("min-insync-replicas must not exceed replication-factor"));
