@@ -48,7 +48,8 @@ final class BrokerStorage {
         FileChannel channel = null;
         try {
             Files.createDirectories(root);
-            channel = FileChannel.open(root.resolve("broker.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = FileChannel.open(root.resolve("broker.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock != null) {
                 return lock;

@@ -1,5 +1,6 @@
 package io.realtimeblog.kafka;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -14,7 +15,11 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
@@ -24,9 +29,19 @@ import static io.realtimeblog.kafka.KafkaTestClients.readValues;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The default mode with Spring: no cluster configured, so the app runs its own broker and Spring Kafka uses it. */
-@SpringBootTest(classes = KafkaModuleTestConfiguration.class, properties = "blog.kafka.topic.partitions=2")
+@SpringBootTest(properties = "blog.kafka.topic.partitions=2")
 @ActiveProfiles("test")
 class EmbeddedKafkaModeTests {
+
+    /**
+     * Only the kafka module and Boot's Kafka auto-configuration: fast, and independent of the other modules. Nested
+     * in a test class, so the whole application's component scan in integration tests skips it.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ImportAutoConfiguration(KafkaAutoConfiguration.class)
+    @Import(KafkaConfiguration.class)
+    static class KafkaModuleOnly {
+    }
 
     @Autowired
     EmbeddedKafkaBroker broker;
@@ -42,14 +57,17 @@ class EmbeddedKafkaModeTests {
 
     @Test
     void eventTopicIsCreatedWithTheConfiguredPartitionsAndRetention() throws Exception {
-        try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, endpoint.bootstrapServers()))) {
+        Map<String, Object> config = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, endpoint.bootstrapServers());
+        try (Admin admin = Admin.create(config)) {
             TopicDescription topic = admin.describeTopics(List.of("blog-events")).allTopicNames()
                     .get(30, TimeUnit.SECONDS).get("blog-events");
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, "blog-events");
-            Config config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+            Config topicConfig = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS)
+                    .get(resource);
 
             assertThat(topic.partitions()).hasSize(2);
-            assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo(String.valueOf(7L * 24 * 3600 * 1000));
+            assertThat(topicConfig.get(TopicConfig.RETENTION_MS_CONFIG).value())
+                    .isEqualTo(String.valueOf(Duration.ofDays(7).toMillis()));
         }
     }
 

@@ -20,7 +20,8 @@ class ExternalKafkaModeTests {
     @Test
     void kafkaBootstrapServersVariableSelectsTheExternalCluster() {
         // Runs through application.yml, where KAFKA_BOOTSTRAP_SERVERS feeds spring.kafka.bootstrap-servers.
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(KafkaModuleTestConfiguration.class)
+        try (ConfigurableApplicationContext context =
+                new SpringApplicationBuilder(EmbeddedKafkaModeTests.KafkaModuleOnly.class)
                 .web(WebApplicationType.NONE)
                 .properties("KAFKA_BOOTSTRAP_SERVERS=" + CLUSTER, "spring.kafka.admin.auto-create=false")
                 .run()) {
@@ -31,7 +32,7 @@ class ExternalKafkaModeTests {
     @Test
     void springKafkaBootstrapServersSelectsTheExternalCluster() {
         new ApplicationContextRunner()
-                .withUserConfiguration(KafkaModuleTestConfiguration.class)
+                .withUserConfiguration(EmbeddedKafkaModeTests.KafkaModuleOnly.class)
                 .withPropertyValues("spring.kafka.bootstrap-servers=" + CLUSTER, "spring.kafka.admin.auto-create=false")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
@@ -42,7 +43,7 @@ class ExternalKafkaModeTests {
     @Test
     void minInsyncReplicasAboveReplicationFactorIsRejected() {
         new ApplicationContextRunner()
-                .withUserConfiguration(KafkaModuleTestConfiguration.class)
+                .withUserConfiguration(EmbeddedKafkaModeTests.KafkaModuleOnly.class)
                 .withPropertyValues("spring.kafka.bootstrap-servers=" + CLUSTER, "spring.kafka.admin.auto-create=false",
                         "blog.kafka.topic.replication-factor=3",
                         "blog.kafka.topic.min-insync-replicas=4")
