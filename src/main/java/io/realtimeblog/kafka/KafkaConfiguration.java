@@ -1,0 +1,40 @@
+package io.realtimeblog.kafka;
+
+import java.util.List;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.config.TopicBuilder;
+
+/** The Kafka module in both modes: the event topic (Spring's {@code KafkaAdmin} creates it) and the endpoint. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(BlogKafkaProperties.class)
+@Import(EmbeddedKafkaConfiguration.class)
+class KafkaConfiguration {
+
+    @Bean
+    NewTopic blogEventsTopic(BlogKafkaProperties properties) {
+        BlogKafkaProperties.Topic topic = properties.topic();
+        TopicBuilder builder = TopicBuilder.name(topic.name())
+                .partitions(topic.partitions())
+                .replicas(topic.replicationFactor())
+                .config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(topic.retention().toMillis()));
+        if (topic.minInsyncReplicas() != null) {
+            builder.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(topic.minInsyncReplicas()));
+        }
+        return builder.build();
+    }
+
+    @Bean
+    KafkaEndpoint kafkaEndpoint(KafkaConnectionDetails connectionDetails,
+            ObjectProvider<EmbeddedKafkaBroker> embeddedBroker) {
+        List<String> servers = connectionDetails.getBootstrapServers();
+        return new KafkaEndpoint(String.join(",", servers), embeddedBroker.getIfAvailable() != null);
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * Kafka for the whole application: in the default mode an embedded single-node KRaft broker (loopback only, data
+ * under the data folder), otherwise the external cluster named by {@code KAFKA_BOOTSTRAP_SERVERS}; and the
+ * {@code blog-events} topic.
+ *
+ * <p>API for other modules: {@link io.realtimeblog.kafka.KafkaEndpoint} (where the cluster is),
+ * {@link io.realtimeblog.kafka.BlogKafkaProperties} (topic name and settings) and, in the embedded mode,
+ * {@link io.realtimeblog.kafka.EmbeddedKafkaBroker} (stop and start it in tests). Spring Kafka's own beans
+ * ({@code KafkaTemplate}, listener containers, {@code KafkaAdmin}) already point at the right cluster.
+ */
+package io.realtimeblog.kafka;
