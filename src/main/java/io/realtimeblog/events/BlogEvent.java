@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -36,16 +37,19 @@ public record BlogEvent(int schemaVersion, UUID eventId, String type, UUID postI
             Person author, Instant publishedAt, Instant scheduledAt, Instant updatedAt, long version) {
 
         /** Whether readers may see the post in this state. */
+        @JsonIgnore
         public boolean isPublic() {
             return "PUBLISHED".equals(status);
         }
     }
 
+    @JsonIgnore
     public EventType eventType() {
         return EventType.fromWireName(type);
     }
 
     /** Whether readers can see the post after this change. */
+    @JsonIgnore
     public boolean isPublic() {
         return post != null && post.isPublic();
     }

@@ -18,7 +18,7 @@ class OutboxLease {
     private final Clock clock;
     private final String holder;
     private final Duration duration;
-    private Instant heldUntil = Instant.MIN;
+    private Instant heldUntil = Instant.EPOCH;
 
     OutboxLease(JdbcTemplate jdbc, Clock clock, String holder, Duration duration) {
         this.jdbc = jdbc;
@@ -37,16 +37,16 @@ class OutboxLease {
         int updated = jdbc.update("UPDATE outbox_lease SET holder = ?, expires_at = ? "
                         + "WHERE name = 'relay' AND (holder = ? OR expires_at < ?)",
                 holder, Times.utc(until), holder, Times.utc(now));
-        heldUntil = updated == 1 ? until : Instant.MIN;
+        heldUntil = updated == 1 ? until : Instant.EPOCH;
         return updated == 1;
     }
 
     /** Gives the lease up at once, so another instance can take over without waiting for it to expire. */
     void release() {
-        if (heldUntil != Instant.MIN) {
+        if (heldUntil != Instant.EPOCH) {
             jdbc.update("UPDATE outbox_lease SET expires_at = ? WHERE name = 'relay' AND holder = ?",
                     LocalDateTime.of(2000, 1, 1, 0, 0), holder);
-            heldUntil = Instant.MIN;
+            heldUntil = Instant.EPOCH;
         }
     }
 

@@ -42,7 +42,7 @@ class OutboxRelay implements SmartLifecycle {
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
-    private Instant nextPurge = Instant.MIN;
+    private Instant nextPurge = Instant.EPOCH;
 
     OutboxRelay(JdbcTemplate jdbc, KafkaTemplate<String, String> kafka, OutboxProperties properties, Clock clock,
             @Value("${blog.kafka.topic.name:blog-events}") String topic) {

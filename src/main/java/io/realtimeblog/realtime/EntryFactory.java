@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.realtimeblog.events.BlogEvent;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Turns a Kafka record into a {@link StreamEntry}: parses the event once and serialises one frame per audience. */
@@ -18,16 +20,19 @@ class EntryFactory {
     private static final Logger log = LoggerFactory.getLogger(EntryFactory.class);
 
     private final JsonMapper json;
+    private final ObjectReader events;
 
     EntryFactory(JsonMapper json) {
         this.json = json;
+        // Newer writers may add fields within schema version 1; this reader ignores what it does not know.
+        this.events = json.readerFor(BlogEvent.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     /** The entry for the record, or null if the record is not an event this version understands. */
     StreamEntry entry(ConsumerRecord<String, String> record) {
         BlogEvent event;
         try {
-            event = json.readValue(record.value(), BlogEvent.class);
+            event = events.readValue(record.value());
         } catch (RuntimeException e) {
             log.warn("Skipping unreadable record at offset {}: {}", record.offset(), e.getMessage());
             return null;

@@ -21,7 +21,7 @@ class RealtimeTicker implements SmartLifecycle {
     private final RealtimeProperties properties;
     private final String heartbeat = "{\"type\":\"heartbeat\"}";
     private ScheduledExecutorService timer;
-    private Instant nextHeartbeat = Instant.MIN;
+    private Instant nextHeartbeat = Instant.EPOCH;
     private volatile boolean running;
 
     RealtimeTicker(RealtimeSessions sessions, RealtimeProperties properties) {

@@ -7,18 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
+import io.realtimeblog.kafka.KafkaEndpoint;
 import io.realtimeblog.users.Role;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,7 +36,7 @@ class RealtimePipelineTests {
     JsonMapper json;
 
     @Autowired
-    KafkaAdmin kafkaAdmin;
+    KafkaEndpoint kafka;
 
     RestPosts api;
     String editor;
@@ -137,6 +136,6 @@ class RealtimePipelineTests {
     }
 
     private String bootstrap() {
-        return String.valueOf(kafkaAdmin.getConfigurationProperties().get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG));
+        return kafka.bootstrapServers();
     }
 }
