@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
 import io.realtimeblog.users.Actor;
@@ -29,6 +28,7 @@ final class ClientSession {
     enum State { AWAITING_HELLO, ACTIVE, CLOSING }
 
     private final WebSocketSession socket;
+    private final FrameWriter writer;
     private final Executor senders;
     private final int maxQueued;
     private final ConcurrentLinkedDeque<Object> queue = new ConcurrentLinkedDeque<>();
@@ -43,6 +43,7 @@ final class ClientSession {
 
     ClientSession(WebSocketSession socket, Executor senders, int maxQueued, Instant now, Instant helloDeadline) {
         this.socket = socket;
+        this.writer = FrameWriter.of(socket);
         this.senders = senders;
         this.maxQueued = maxQueued;
         this.lastHeard = now;
@@ -95,28 +96,40 @@ final class ClientSession {
 
     private void schedule() {
         if (!paused && !queue.isEmpty() && draining.compareAndSet(false, true)) {
-            senders.execute(this::drain);
+            senders.execute(this::sendNext);
         }
     }
 
-    private void drain() {
+    /**
+     * Writes the next queued frame without blocking a thread: the write completes in the background and its
+     * callback schedules the one after. A client that stops reading therefore ties up no thread at all, only
+     * its own bounded queue.
+     */
+    private void sendNext() {
+        Object next = paused ? null : queue.poll();
+        if (next == null) {
+            draining.set(false);
+            schedule();
+            return;
+        }
+        queued.decrementAndGet();
+        if (next instanceof CloseStatus status) {
+            close(status);
+            return;
+        }
         try {
-            Object next;
-            while (!paused && (next = queue.poll()) != null) {
-                queued.decrementAndGet();
-                if (next instanceof CloseStatus status) {
-                    close(status);
-                    return;
+            writer.write((String) next, failure -> {
+                if (failure != null) {
+                    log.debug("Write to {} failed: {}", socket.getId(), failure.toString());
+                    close(CloseStatus.SERVER_ERROR);
+                } else {
+                    senders.execute(this::sendNext);
                 }
-                socket.sendMessage(new TextMessage((String) next));
-            }
-        } catch (IOException | RuntimeException e) {
+            });
+        } catch (RuntimeException e) {
             log.debug("Write to {} failed: {}", socket.getId(), e.toString());
             close(CloseStatus.SERVER_ERROR);
-        } finally {
-            draining.set(false);
         }
-        schedule();
     }
 
     private void close(CloseStatus status) {

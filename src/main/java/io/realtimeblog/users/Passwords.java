@@ -3,14 +3,17 @@ package io.realtimeblog.users;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Map;
 
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
  * Hashes and checks passwords with Spring Security's delegating encoder (bcrypt today, upgradable later because
- * every hash names its algorithm). Bcrypt reads at most 72 bytes, so longer passwords are refused, not truncated.
+ * every hash names its algorithm, {@code {bcrypt}...}). Bcrypt reads at most 72 bytes, so longer passwords are refused, not truncated.
  */
 @Component
 class Passwords {
@@ -20,10 +23,20 @@ class Passwords {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    private final PasswordEncoder encoder;
 
     /** Checked when an account does not exist, so that a missing account takes as long as a wrong password. */
-    private final String decoyHash = encoder.encode(generate());
+    private final String decoyHash;
+
+    /**
+     * @param bcryptStrength bcrypt's log2 work factor ({@code blog.users.bcrypt-strength}, default 10, as Spring
+     *                       Security's); tests lower it to 4 because they create hundreds of accounts
+     */
+    Passwords(@Value("${blog.users.bcrypt-strength:10}") int bcryptStrength) {
+        this.encoder = new DelegatingPasswordEncoder("bcrypt",
+                Map.of("bcrypt", new BCryptPasswordEncoder(bcryptStrength)));
+        this.decoyHash = encoder.encode(generate());
+    }
 
     String hash(String rawPassword) {
         if (!fits(rawPassword)) {

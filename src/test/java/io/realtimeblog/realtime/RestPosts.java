@@ -30,6 +30,10 @@ final class RestPosts {
         return call(post("/api/posts"), token, Map.of("title", title, "body", "Body of " + title));
     }
 
+    JsonNode create(String token, String title, String slug) throws Exception {
+        return call(post("/api/posts"), token, Map.of("title", title, "slug", slug, "body", "Secret body of " + title));
+    }
+
     JsonNode update(String token, String id, long version, String title) throws Exception {
         return call(put("/api/posts/{id}", id).header(HttpHeaders.IF_MATCH, version), token,
                 Map.of("title", title, "body", "Secret body of " + title));

@@ -1,0 +1,77 @@
+package io.realtimeblog.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+import io.realtimeblog.IntegrationTest;
+import io.realtimeblog.TestAccounts;
+import io.realtimeblog.users.Role;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A client that stops reading is closed as slow; everyone else keeps receiving everything. */
+@IntegrationTest
+class SlowClientTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    RealtimeSessions sessions;
+
+    @Test
+    void aClientThatStopsReadingIsClosedWithTheSlowClientCodeWhileOthersGetEverything() throws Exception {
+        TestAccounts accounts = new TestAccounts(mvc, json);
+        String token = accounts.tokenFor(Role.EDITOR);
+        TestAccounts.Staff slowReader = accounts.create(Role.EDITOR);
+        TestSocket healthy = TestSocket.open(port, json);
+        healthy.join(token, null);
+        try (RawWebSocket stalled = RawWebSocket.connect(port, 4096)) {
+            stalled.sendText("{\"type\":\"hello\",\"token\":\"" + slowReader.token() + "\"}");
+            stalled.readUntil("\"ready\"");
+            // From here on the stalled client reads nothing: its buffers fill, then its server-side queue.
+            List<String> titles = new ArrayList<>();
+            for (int i = 0; i < 3_000 && !closingAsSlow(slowReader); i++) {
+                titles.add(create(token, i));
+            }
+            assertThat(closingAsSlow(slowReader)).isTrue();
+
+            assertThat(stalled.readUntilClose()).isEqualTo(CloseCodes.SLOW_CLIENT.getCode());
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> healthy.raw().stream()
+                    .filter(frame -> frame.contains("Slow client test")).count() == titles.size());
+            assertThat(healthy.isClosed()).isFalse();
+        }
+        healthy.close();
+    }
+
+    private boolean closingAsSlow(TestAccounts.Staff staff) {
+        return sessions.all().stream().anyMatch(session -> session.isSlowClosing() && session.actor() != null
+                && session.actor().id().equals(staff.id()));
+    }
+
+    private String create(String token, int i) throws Exception {
+        String title = "Slow client test " + i + " " + "t".repeat(200);
+        mvc.perform(MockMvcRequestBuilders.post("/api/posts").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(Map.of("title", title, "excerpt", "e".repeat(1000)))));
+        return title;
+    }
+}

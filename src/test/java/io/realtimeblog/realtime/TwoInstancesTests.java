@@ -1,0 +1,98 @@
+package io.realtimeblog.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.realtimeblog.BlogApplication;
+import io.realtimeblog.IntegrationTest;
+import io.realtimeblog.TestAccounts;
+import io.realtimeblog.kafka.KafkaEndpoint;
+import io.realtimeblog.users.Role;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two app instances against one database and one broker: the test's own instance (with the embedded broker) and
+ * a second one started beside it that uses that broker as an external cluster.
+ */
+@IntegrationTest
+class TwoInstancesTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    KafkaEndpoint kafka;
+
+    @Value("${spring.datasource.url}")
+    String databaseUrl;
+
+    @Value("${spring.datasource.username:}")
+    String databaseUser;
+
+    @Value("${spring.datasource.password:}")
+    String databasePassword;
+
+    ConfigurableApplicationContext second;
+
+    @BeforeEach
+    void startSecondInstance() {
+        second = new SpringApplication(BlogApplication.class).run(
+                "--spring.profiles.active=test",
+                "--server.port=0",
+                "--spring.datasource.url=" + databaseUrl,
+                "--spring.datasource.username=" + databaseUser,
+                "--spring.datasource.password=" + databasePassword,
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers());
+    }
+
+    @AfterEach
+    void stopSecondInstance() {
+        second.close();
+    }
+
+    @Test
+    void aWriteThroughOneInstanceReachesClientsOfTheOther() throws Exception {
+        int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
+        assertThat(secondPort).isNotEqualTo(port);
+        String token = new TestAccounts(mvc, json).tokenFor(Role.EDITOR);
+        TestSocket onSecond = TestSocket.open(secondPort, json);
+        onSecond.join(token, null);
+        TestSocket onFirst = TestSocket.open(port, json);
+        onFirst.join(token, null);
+
+        String id = new RestPosts(mvc, json).create(token, "Across instances " + UUID.randomUUID()).get("id").asString();
+
+        Awaitility.await().until(() -> onSecond.events().stream()
+                .anyMatch(f -> id.equals(f.get("event").get("postId").asString())));
+        Awaitility.await().until(() -> onFirst.events().stream()
+                .anyMatch(f -> id.equals(f.get("event").get("postId").asString())));
+        long positionOnSecond = onSecond.events().stream()
+                .filter(f -> id.equals(f.get("event").get("postId").asString())).findFirst().get()
+                .get("position").asLong();
+        long positionOnFirst = onFirst.events().stream()
+                .filter(f -> id.equals(f.get("event").get("postId").asString())).findFirst().get()
+                .get("position").asLong();
+        assertThat(positionOnSecond).as("one stream, the same positions everywhere").isEqualTo(positionOnFirst);
+        onSecond.close();
+        onFirst.close();
+    }
+}
