@@ -16,12 +16,14 @@ class OutboxLease {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final String name;
     private final String holder;
     private final Duration duration;
     private Instant heldUntil = Instant.EPOCH;
 
-    OutboxLease(JdbcTemplate jdbc, Clock clock, String holder, Duration duration) {
+    OutboxLease(JdbcTemplate jdbc, Clock clock, String name, String holder, Duration duration) {
         this.jdbc = jdbc;
+        this.name = name;
         this.clock = clock;
         this.holder = holder;
         this.duration = duration;
@@ -35,8 +37,8 @@ class OutboxLease {
         }
         Instant until = now.plus(duration);
         int updated = jdbc.update("UPDATE outbox_lease SET holder = ?, expires_at = ? "
-                        + "WHERE name = 'relay' AND (holder = ? OR expires_at < ?)",
-                holder, Times.utc(until), holder, Times.utc(now));
+                        + "WHERE name = ? AND (holder = ? OR expires_at < ?)",
+                holder, Times.utc(until), name, holder, Times.utc(now));
         heldUntil = updated == 1 ? until : Instant.EPOCH;
         return updated == 1;
     }
@@ -44,8 +46,8 @@ class OutboxLease {
     /** Gives the lease up at once, so another instance can take over without waiting for it to expire. */
     void release() {
         if (heldUntil != Instant.EPOCH) {
-            jdbc.update("UPDATE outbox_lease SET expires_at = ? WHERE name = 'relay' AND holder = ?",
-                    LocalDateTime.of(2000, 1, 1, 0, 0), holder);
+            jdbc.update("UPDATE outbox_lease SET expires_at = ? WHERE name = ? AND holder = ?",
+                    LocalDateTime.of(2000, 1, 1, 0, 0), name, holder);
             heldUntil = Instant.EPOCH;
         }
     }

@@ -51,7 +51,7 @@ class OutboxRelay implements SmartLifecycle {
         this.properties = properties;
         this.clock = clock;
         this.topic = topic;
-        this.lease = new OutboxLease(jdbc, clock, InstanceName.get(), properties.leaseDuration());
+        this.lease = new OutboxLease(jdbc, clock, "relay", InstanceName.get(), properties.leaseDuration());
     }
 
     /** Asks the relay to look for rows now (called after a commit on this instance). */
@@ -165,11 +165,15 @@ class OutboxRelay implements SmartLifecycle {
             return;
         }
         nextPurge = now.plus(properties.purgeInterval());
-        int purged = jdbc.update("DELETE FROM outbox_events WHERE sent_at IS NOT NULL AND sent_at < ?",
-                Times.utc(now.minus(properties.retention())));
+        int purged = purgeSentBefore(now.minus(properties.retention()));
         if (purged > 0) {
             log.debug("Purged {} sent outbox rows", purged);
         }
+    }
+
+    /** Deletes rows sent before {@code cutoff}; unsent rows are never deleted, however old. */
+    int purgeSentBefore(Instant cutoff) {
+        return jdbc.update("DELETE FROM outbox_events WHERE sent_at IS NOT NULL AND sent_at < ?", Times.utc(cutoff));
     }
 
     private void pause(Duration duration) {
