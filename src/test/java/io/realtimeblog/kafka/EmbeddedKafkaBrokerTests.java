@@ -9,6 +9,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.utils.Exit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,7 +107,12 @@ class EmbeddedKafkaBrokerTests {
         assertThat(broker.isRunning()).isTrue();
     }
 
+    /**
+     * Runs in a JVM of its own (surefire execution {@code isolated-jvm}): Kafka's exit procedures are global, so
+     * the guard stops every embedded broker in the JVM, including the shared test context's.
+     */
     @Test
+    @Tag("isolated-jvm")
     void kafkaHaltStopsTheBrokerInsteadOfTheJvm() {
         broker = startedBroker();
 
