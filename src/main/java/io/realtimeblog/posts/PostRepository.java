@@ -1,6 +1,5 @@
 package io.realtimeblog.posts;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,6 +15,4 @@ interface PostRepository extends JpaRepository<Post, UUID>, JpaSpecificationExec
 
     @Query("select p.slug from Post p where p.slug = :base or p.slug like :prefix")
     List<String> findSlugsLike(String base, String prefix);
-
-    List<Post> findByIdIn(Collection<UUID> ids);
 }

@@ -62,10 +62,6 @@ final class Frames {
         return write(Map.of("type", "authenticated", "expiresAt", expiresAt.toString()));
     }
 
-    String heartbeat() {
-        return "{\"type\":\"heartbeat\"}";
-    }
-
     String pong() {
         return "{\"type\":\"pong\"}";
     }

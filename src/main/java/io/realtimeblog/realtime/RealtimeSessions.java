@@ -131,9 +131,4 @@ class RealtimeSessions {
     Instant now() {
         return clock.instant();
     }
-
-    int count(boolean staff) {
-        return (int) sessions.values().stream()
-                .filter(s -> s.state() == ClientSession.State.ACTIVE && s.isStaff() == staff).count();
-    }
 }
