@@ -58,7 +58,7 @@ public class PostService {
                     posts.saveAndFlush(post);
                     record(post, Action.CREATED, List.of("title", "slug", "excerpt", "body", "tags"), actor, now);
                     PostView view = reader.view(post);
-                    events.publishEvent(new PostCreated(reader.snapshot(post), person(actor), now));
+                    events.publishEvent(new PostCreated(PostSnapshot.of(view), person(actor), now));
                     return view;
                 });
             } catch (DataIntegrityViolationException e) {
@@ -149,18 +149,20 @@ public class PostService {
         post.edit(content, markdown.render(content.body()), now);
         posts.saveAndFlush(post);
         record(post, action, changed, actor, now);
-        events.publishEvent(new PostUpdated(reader.snapshot(post), person(actor), now));
-        return reader.view(post);
+        PostView view = reader.view(post);
+        events.publishEvent(new PostUpdated(PostSnapshot.of(view), person(actor), now));
+        return view;
     }
 
     private PostView saveStatus(Actor actor, Post post, Action action, Instant now) {
         posts.saveAndFlush(post);
         record(post, action, List.of("status"), actor, now);
-        PostSnapshot snapshot = reader.snapshot(post);
+        PostView view = reader.view(post);
+        PostSnapshot snapshot = PostSnapshot.of(view);
         events.publishEvent(action == Action.PUBLISHED
                 ? new PostPublished(snapshot, person(actor), now)
                 : new PostUnpublished(snapshot, person(actor), now));
-        return reader.view(post);
+        return view;
     }
 
     private String chooseSlug(PostDraft draft, Post existing) {

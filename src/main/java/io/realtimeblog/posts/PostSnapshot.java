@@ -16,6 +16,11 @@ public record PostSnapshot(UUID id, String title, String slug, String excerpt, P
         tags = List.copyOf(tags);
     }
 
+    static PostSnapshot of(PostView post) {
+        return new PostSnapshot(post.id(), post.title(), post.slug(), post.excerpt(), post.status(), post.tags(),
+                post.author(), post.publishedAt(), post.scheduledAt(), post.updatedAt(), post.version());
+    }
+
     /** Whether readers may see the post in this state. */
     public boolean isPublic() {
         return status == PostStatus.PUBLISHED;
