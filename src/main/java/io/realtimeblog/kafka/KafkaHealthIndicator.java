@@ -1,6 +1,7 @@
 package io.realtimeblog.kafka;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -90,7 +91,7 @@ class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
         if (current == null) {
             synchronized (this) {
                 if (admin == null) {
-                    Map<String, Object> config = new java.util.HashMap<>(kafkaAdmin.getConfigurationProperties());
+                    Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
                     config.put(AdminClientConfig.CLIENT_ID_CONFIG, "health");
                     config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
                     config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
