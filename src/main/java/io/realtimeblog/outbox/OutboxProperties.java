@@ -21,6 +21,8 @@ import jakarta.validation.constraints.NotNull;
  * @param purgeInterval how often the purge runs
  * @param sendTimeout how long one round waits for the broker's acknowledgements
  * @param maxBackoff the longest wait between rounds while the broker or database fails
+ * @param backlogAlarm the {@code outbox} health indicator (part of readiness) reports DOWN once the oldest unsent
+ *                     row is older than this
  */
 @Validated
 @ConfigurationProperties("blog.outbox")
@@ -31,5 +33,6 @@ public record OutboxProperties(
         @NotNull @DefaultValue("24h") Duration retention,
         @NotNull @DefaultValue("1m") Duration purgeInterval,
         @NotNull @DefaultValue("15s") Duration sendTimeout,
-        @NotNull @DefaultValue("5s") Duration maxBackoff) {
+        @NotNull @DefaultValue("5s") Duration maxBackoff,
+        @NotNull @DefaultValue("5m") Duration backlogAlarm) {
 }

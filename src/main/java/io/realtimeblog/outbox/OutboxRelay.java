@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +39,7 @@ class OutboxRelay implements SmartLifecycle {
     private final KafkaTemplate<String, String> kafka;
     private final OutboxProperties properties;
     private final OutboxLease lease;
+    private final OutboxMetrics metrics;
     private final Clock clock;
     private final String topic;
     private final Semaphore wakeUp = new Semaphore(0);
@@ -45,11 +48,12 @@ class OutboxRelay implements SmartLifecycle {
     private Instant nextPurge = Instant.EPOCH;
 
     OutboxRelay(JdbcTemplate jdbc, KafkaTemplate<String, String> kafka, OutboxProperties properties, Clock clock,
-            @Value("${blog.kafka.topic.name:blog-events}") String topic) {
+            OutboxMetrics metrics, @Value("${blog.kafka.topic.name:blog-events}") String topic) {
         this.jdbc = jdbc;
         this.kafka = kafka;
         this.properties = properties;
         this.clock = clock;
+        this.metrics = metrics;
         this.topic = topic;
         this.lease = new OutboxLease(jdbc, clock, "relay", InstanceName.get(), properties.leaseDuration());
     }
@@ -116,9 +120,10 @@ class OutboxRelay implements SmartLifecycle {
 
     /** Sends one batch of unsent rows and marks those the broker acknowledged. Returns how many were sent. */
     int relayRound() {
-        List<OutboxRow> rows = jdbc.query("SELECT id, post_id, event_type, payload FROM outbox_events "
+        List<OutboxRow> rows = jdbc.query("SELECT id, post_id, event_type, payload, created_at FROM outbox_events "
                         + "WHERE sent_at IS NULL ORDER BY created_at, post_version, id LIMIT ?",
-                (rs, n) -> new OutboxRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                (rs, n) -> new OutboxRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, LocalDateTime.class).toInstant(ZoneOffset.UTC)),
                 properties.batchSize());
         if (rows.isEmpty()) {
             purgeIfDue();
@@ -135,6 +140,7 @@ class OutboxRelay implements SmartLifecycle {
             try {
                 acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 sent.add(new Object[] {Times.utc(clock.instant()), rows.get(i).id()});
+                metrics.published(rows.get(i).createdAt());
             } catch (Exception e) {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
@@ -186,6 +192,6 @@ class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private record OutboxRow(String id, String postId, String eventType, String payload) {
+    private record OutboxRow(String id, String postId, String eventType, String payload, Instant createdAt) {
     }
 }

@@ -27,9 +27,12 @@ final class ClientSession {
 
     enum State { AWAITING_HELLO, ACTIVE, CLOSING }
 
+    private static final String EVENT_PREFIX = "{\"type\":\"event\"";
+
     private final WebSocketSession socket;
     private final FrameWriter writer;
     private final Executor senders;
+    private final RealtimeMetrics metrics;
     private final int maxQueued;
     private final ConcurrentLinkedDeque<Object> queue = new ConcurrentLinkedDeque<>();
     private final AtomicInteger queued = new AtomicInteger();
@@ -41,10 +44,12 @@ final class ClientSession {
     private volatile Instant tokenExpiresAt;
     private volatile Instant lastHeard;
 
-    ClientSession(WebSocketSession socket, Executor senders, int maxQueued, Instant now, Instant helloDeadline) {
+    ClientSession(WebSocketSession socket, Executor senders, RealtimeMetrics metrics, int maxQueued, Instant now,
+            Instant helloDeadline) {
         this.socket = socket;
         this.writer = FrameWriter.of(socket);
         this.senders = senders;
+        this.metrics = metrics;
         this.maxQueued = maxQueued;
         this.lastHeard = now;
         this.helloDeadline = helloDeadline;
@@ -74,6 +79,7 @@ final class ClientSession {
             return;
         }
         if (queued.incrementAndGet() > maxQueued && !paused) {
+            metrics.slowClose();
             closeAfterCurrentWrite(CloseCodes.SLOW_CLIENT);
             return;
         }
@@ -117,12 +123,16 @@ final class ClientSession {
             close(status);
             return;
         }
+        String frame = (String) next;
         try {
-            writer.write((String) next, failure -> {
+            writer.write(frame, failure -> {
                 if (failure != null) {
                     log.debug("Write to {} failed: {}", socket.getId(), failure.toString());
                     close(CloseStatus.SERVER_ERROR);
                 } else {
+                    if (isEvent(frame)) {
+                        metrics.delivered(isStaff());
+                    }
                     senders.execute(this::sendNext);
                 }
             });
@@ -130,6 +140,11 @@ final class ClientSession {
             log.debug("Write to {} failed: {}", socket.getId(), e.toString());
             close(CloseStatus.SERVER_ERROR);
         }
+    }
+
+    /** Event frames start with their type (EntryFactory writes it first); other frames are control frames. */
+    private static boolean isEvent(String frame) {
+        return frame.startsWith(EVENT_PREFIX);
     }
 
     private void close(CloseStatus status) {

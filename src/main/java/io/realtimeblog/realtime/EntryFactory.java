@@ -51,6 +51,7 @@ class EntryFactory {
 
     private String frame(long position, BlogEvent event) {
         Map<String, Object> frame = new LinkedHashMap<>();
+        // "type" first: ClientSession tells event frames from control frames by this prefix (delivered meter).
         frame.put("type", "event");
         frame.put("position", position);
         frame.put("event", event);

@@ -26,21 +26,23 @@ class RealtimeHandler extends TextWebSocketHandler {
     private final RealtimeProperties properties;
     private final Executor senders;
     private final Frames frames;
+    private final RealtimeMetrics metrics;
 
     RealtimeHandler(RealtimeSessions sessions, KafkaReplay kafkaReplay, AccessTokenVerifier tokens,
-            RealtimeProperties properties, Executor senders, Frames frames) {
+            RealtimeProperties properties, Executor senders, Frames frames, RealtimeMetrics metrics) {
         this.sessions = sessions;
         this.kafkaReplay = kafkaReplay;
         this.tokens = tokens;
         this.properties = properties;
         this.senders = senders;
         this.frames = frames;
+        this.metrics = metrics;
     }
 
     @Override
     public void afterConnectionEstablished(WebSocketSession socket) {
         var now = sessions.now();
-        sessions.add(new ClientSession(socket, senders, properties.maxQueuedFrames(), now,
+        sessions.add(new ClientSession(socket, senders, metrics, properties.maxQueuedFrames(), now,
                 now.plus(properties.helloTimeout())));
     }
 
@@ -102,6 +104,9 @@ class RealtimeHandler extends TextWebSocketHandler {
         List<StreamEntry> replay = join.fromKafka() ? kafkaReplay.read(since, join.position()) : join.replay();
         String resync = join.resyncReason() != null ? join.resyncReason()
                 : replay == null ? "position-too-old" : null;
+        metrics.resumed(since == null ? RealtimeMetrics.Resume.NONE
+                : resync != null ? RealtimeMetrics.Resume.RESYNC
+                : join.fromKafka() ? RealtimeMetrics.Resume.KAFKA : RealtimeMetrics.Resume.MEMORY);
         if (resync != null) {
             out.add(frames.resync(resync, join.position()));
         } else {

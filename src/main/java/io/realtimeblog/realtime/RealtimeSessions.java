@@ -25,9 +25,10 @@ class RealtimeSessions {
     private long streamStart;
     private String epoch = "";
 
-    RealtimeSessions(RealtimeProperties properties, Clock clock) {
+    RealtimeSessions(RealtimeProperties properties, Clock clock, RealtimeMetrics metrics) {
         this.recent = new RecentEvents(properties.recentEvents());
         this.clock = clock;
+        metrics.watch(this);
     }
 
     /** The stream (re)started reading at {@code start}; positions before it are not in memory. */
@@ -114,6 +115,17 @@ class RealtimeSessions {
 
     List<ClientSession> all() {
         return new ArrayList<>(sessions.values());
+    }
+
+    /** How many clients of the audience said hello and are connected (for the sessions gauge). */
+    int joined(boolean staff) {
+        int count = 0;
+        for (ClientSession session : sessions.values()) {
+            if (session.state() == ClientSession.State.ACTIVE && session.isStaff() == staff) {
+                count++;
+            }
+        }
+        return count;
     }
 
     long position() {

@@ -23,10 +23,10 @@ class WebSocketConfiguration implements WebSocketConfigurer {
     private final RealtimeHandler handler;
 
     WebSocketConfiguration(RealtimeProperties properties, RealtimeSessions sessions, KafkaReplay replay,
-            AccessTokenVerifier tokens, JsonMapper json) {
+            AccessTokenVerifier tokens, JsonMapper json, RealtimeMetrics metrics) {
         this.properties = properties;
         this.handler = new RealtimeHandler(sessions, replay, tokens, properties, senders(properties),
-                new Frames(json));
+                new Frames(json), metrics);
     }
 
     @Override

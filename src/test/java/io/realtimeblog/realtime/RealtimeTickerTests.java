@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.realtimeblog.users.Actor;
 import io.realtimeblog.users.Role;
 
@@ -30,12 +31,13 @@ class RealtimeTickerTests {
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-26T12:00:00Z"));
     private final RealtimeProperties properties = new RealtimeProperties(List.of("*"), Duration.ofSeconds(5),
             Duration.ofSeconds(20), Duration.ofSeconds(60), 100, 100, 16384, 1);
+    private final RealtimeMetrics metrics = new RealtimeMetrics(new SimpleMeterRegistry());
     private RealtimeSessions sessions;
     private RealtimeTicker ticker;
 
     @BeforeEach
     void setUp() {
-        sessions = new RealtimeSessions(properties, clock);
+        sessions = new RealtimeSessions(properties, clock, metrics);
         ticker = new RealtimeTicker(sessions, properties);
     }
 
@@ -87,7 +89,7 @@ class RealtimeTickerTests {
         WebSocketSession socket = mock(WebSocketSession.class);
         when(socket.getId()).thenReturn(UUID.randomUUID().toString());
         when(socket.isOpen()).thenReturn(true);
-        sessions.add(new ClientSession(socket, INLINE, 100, clock.instant(),
+        sessions.add(new ClientSession(socket, INLINE, metrics, 100, clock.instant(),
                 clock.instant().plus(properties.helloTimeout())));
         return socket;
     }

@@ -16,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.users.Role;
@@ -37,6 +38,9 @@ class SlowClientTests {
     @Autowired
     RealtimeSessions sessions;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void aClientThatStopsReadingIsClosedWithTheSlowClientCodeWhileOthersGetEverything() throws Exception {
         TestAccounts accounts = new TestAccounts(mvc, json);
@@ -44,6 +48,7 @@ class SlowClientTests {
         TestAccounts.Staff slowReader = accounts.create(Role.EDITOR);
         TestSocket healthy = TestSocket.open(port, json);
         healthy.join(token, null);
+        double slowClosesBefore = slowCloses();
         try (RawWebSocket stalled = RawWebSocket.connect(port, 4096)) {
             stalled.sendText("{\"type\":\"hello\",\"token\":\"" + slowReader.token() + "\"}");
             stalled.readUntil("\"ready\"");
@@ -55,11 +60,16 @@ class SlowClientTests {
             assertThat(closingAsSlow(slowReader)).isTrue();
 
             assertThat(stalled.readUntilClose()).isEqualTo(CloseCodes.SLOW_CLIENT.getCode());
+            assertThat(slowCloses()).isGreaterThan(slowClosesBefore);
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> healthy.raw().stream()
                     .filter(frame -> frame.contains("Slow client test")).count() == titles.size());
             assertThat(healthy.isClosed()).isFalse();
         }
         healthy.close();
+    }
+
+    private double slowCloses() {
+        return meters.get("blog.realtime.slow.closes").counter().count();
     }
 
     private boolean closingAsSlow(TestAccounts.Staff staff) {

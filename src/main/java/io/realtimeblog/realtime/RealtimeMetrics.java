@@ -1,0 +1,78 @@
+package io.realtimeblog.realtime;
+
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The real-time module's meters. The hot paths call one method each, which increments a counter made up front:
+ * nothing is looked up or allocated per frame.
+ */
+@Component
+class RealtimeMetrics {
+
+    /** How a client that said hello caught up; the tag value of {@code blog.realtime.resumes}. */
+    enum Resume {
+        /** No {@code since}: a fresh join, nothing to catch up. */
+        NONE,
+        /** Replayed from the instance's recent events. */
+        MEMORY,
+        /** Replayed by reading the topic. */
+        KAFKA,
+        /** The position could not be served: the client was told to resync. */
+        RESYNC
+    }
+
+    private final MeterRegistry registry;
+    private final Counter deliveredStaff;
+    private final Counter deliveredPublic;
+    private final Counter slowCloses;
+    private final Counter[] resumes = new Counter[Resume.values().length];
+
+    RealtimeMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.deliveredStaff = delivered(registry, "staff");
+        this.deliveredPublic = delivered(registry, "public");
+        this.slowCloses = Counter.builder("blog.realtime.slow.closes")
+                .description("Clients closed with 4008 because their queue of unsent frames overflowed")
+                .register(registry);
+        for (Resume outcome : Resume.values()) {
+            resumes[outcome.ordinal()] = Counter.builder("blog.realtime.resumes")
+                    .description("Hellos by how the client caught up")
+                    .tag("outcome", outcome.name().toLowerCase())
+                    .register(registry);
+        }
+    }
+
+    private static Counter delivered(MeterRegistry registry, String audience) {
+        return Counter.builder("blog.realtime.delivered")
+                .description("Event frames written to clients' sockets (live and replayed)")
+                .tag("audience", audience)
+                .register(registry);
+    }
+
+    /** Registers the gauges of joined sessions per audience (read on each scrape; the registry holds it). */
+    void watch(RealtimeSessions sessions) {
+        for (boolean staff : new boolean[] {true, false}) {
+            Gauge.builder("blog.realtime.sessions", sessions, s -> s.joined(staff))
+                    .description("Clients connected to this instance that said hello, by audience")
+                    .tag("audience", staff ? "staff" : "public")
+                    .strongReference(true)
+                    .register(registry);
+        }
+    }
+
+    void delivered(boolean staff) {
+        (staff ? deliveredStaff : deliveredPublic).increment();
+    }
+
+    void slowClose() {
+        slowCloses.increment();
+    }
+
+    void resumed(Resume outcome) {
+        resumes[outcome.ordinal()].increment();
+    }
+}

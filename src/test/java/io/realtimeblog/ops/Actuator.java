@@ -1,0 +1,54 @@
+package io.realtimeblog.ops;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads the actuator over real HTTP, as a probe or a Prometheus scraper would. */
+public final class Actuator {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final int port;
+
+    public Actuator(int port) {
+        this.port = port;
+    }
+
+    /** The response to {@code GET /actuator/<path>}. */
+    public HttpResponse<String> get(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/" + path))
+                .timeout(Duration.ofSeconds(15)).GET().build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The scrape text of {@code /actuator/prometheus}. */
+    public String scrape() {
+        HttpResponse<String> response = get("prometheus");
+        if (response.statusCode() != 200) {
+            throw new AssertionError("/actuator/prometheus answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    /**
+     * The value of one sample in a scrape, e.g. {@code value(text, "blog_realtime_sessions", "audience=\"staff\"")},
+     * or -1 when absent. {@code labels} must match the sample's whole label set.
+     */
+    public static double value(String scrape, String name, String labels) {
+        String series = Pattern.quote(name) + (labels == null ? "" : "\\{" + Pattern.quote(labels) + "\\}");
+        Matcher matcher = Pattern.compile("(?m)^" + series + " (\\S+)").matcher(scrape);
+        return matcher.find() ? Double.parseDouble(matcher.group(1)) : -1;
+    }
+}

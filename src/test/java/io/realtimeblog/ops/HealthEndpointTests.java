@@ -1,0 +1,98 @@
+package io.realtimeblog.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.realtimeblog.IntegrationTest;
+import io.realtimeblog.kafka.EmbeddedKafkaBroker;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The liveness and readiness probes over real HTTP, and what readiness says while Kafka is down. */
+@IntegrationTest
+class HealthEndpointTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    Actuator actuator;
+
+    @BeforeEach
+    void setUp() {
+        actuator = new Actuator(port);
+    }
+
+    @Test
+    void livenessIsUpAndChecksOnlyTheProcessItself() {
+        HttpResponse<String> response = actuator.get("health/liveness");
+        JsonNode health = json.readTree(response.body());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(health.get("status").asString()).isEqualTo("UP");
+        assertThat(health.get("components").propertyNames()).containsExactlyInAnyOrder("livenessState", "ping");
+    }
+
+    @Test
+    void readinessIsUpWithDatabaseKafkaAndOutbox() {
+        JsonNode health = awaitReadiness("UP");
+
+        assertThat(health.get("components").propertyNames())
+                .containsExactlyInAnyOrder("readinessState", "db", "kafka", "outbox");
+        for (String component : new String[] {"readinessState", "db", "kafka", "outbox"}) {
+            assertThat(status(health, component)).as(component).isEqualTo("UP");
+        }
+        JsonNode kafka = health.get("components").get("kafka").get("details");
+        assertThat(kafka.get("topic").asString()).isEqualTo("blog-events");
+        assertThat(kafka.get("topicExists").asBoolean()).isTrue();
+        assertThat(kafka.get("partitions").asInt()).isEqualTo(1);
+        assertThat(kafka.get("brokers").asInt()).isEqualTo(1);
+        JsonNode outbox = health.get("components").get("outbox").get("details");
+        assertThat(outbox.has("backlog")).isTrue();
+        assertThat(outbox.has("oldestAgeSeconds")).isTrue();
+    }
+
+    @Test
+    void kafkaIsDownWhileTheBrokerIsStoppedAndUpAgainAfter() {
+        awaitReadiness("UP");
+        broker.stop();
+        try {
+            HttpResponse<String> response = actuator.get("health/readiness");
+            JsonNode health = json.readTree(response.body());
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(status(health, "kafka")).isEqualTo("DOWN");
+            assertThat(health.get("components").get("kafka").get("details").get("error").asString())
+                    .contains("Kafka did not answer");
+            assertThat(status(health, "db")).isEqualTo("UP");
+            assertThat(actuator.get("health/liveness").statusCode()).isEqualTo(200);
+        } finally {
+            broker.start();
+        }
+        JsonNode health = awaitReadiness("UP");
+        assertThat(status(health, "kafka")).isEqualTo("UP");
+    }
+
+    private JsonNode awaitReadiness(String status) {
+        return Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> json.readTree(actuator.get("health/readiness").body()),
+                        health -> status.equals(health.get("status").asString()));
+    }
+
+    private static String status(JsonNode health, String component) {
+        return health.get("components").get(component).get("status").asString();
+    }
+}
