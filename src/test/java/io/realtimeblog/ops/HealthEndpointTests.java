@@ -16,7 +16,7 @@ import io.realtimeblog.kafka.EmbeddedKafkaBroker;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The liveness and readiness probes over real HTTP, and what readiness says while Kafka is down. */
+/** The liveness, readiness and pipeline health groups over real HTTP, also while Kafka is down. */
 @IntegrationTest
 class HealthEndpointTests {
 
@@ -47,12 +47,13 @@ class HealthEndpointTests {
     }
 
     @Test
-    void readinessIsUpWithDatabaseKafkaAndOutbox() {
-        JsonNode health = awaitReadiness("UP");
+    void readinessChecksTheDatabaseAndThePipelineGroupChecksKafkaAndTheOutbox() {
+        JsonNode readiness = await("readiness", "UP");
+        assertThat(readiness.get("components").propertyNames()).containsExactlyInAnyOrder("readinessState", "db");
 
-        assertThat(health.get("components").propertyNames())
-                .containsExactlyInAnyOrder("readinessState", "db", "kafka", "outbox");
-        for (String component : new String[] {"readinessState", "db", "kafka", "outbox"}) {
+        JsonNode health = await("pipeline", "UP");
+        assertThat(health.get("components").propertyNames()).containsExactlyInAnyOrder("kafka", "outbox");
+        for (String component : new String[] {"kafka", "outbox"}) {
             assertThat(status(health, component)).as(component).isEqualTo("UP");
         }
         JsonNode kafka = health.get("components").get("kafka").get("details");
@@ -66,29 +67,29 @@ class HealthEndpointTests {
     }
 
     @Test
-    void kafkaIsDownWhileTheBrokerIsStoppedAndUpAgainAfter() {
-        awaitReadiness("UP");
+    void kafkaIsDownWhileTheBrokerIsStoppedYetTheInstanceStaysReady() {
+        await("pipeline", "UP");
         broker.stop();
         try {
-            HttpResponse<String> response = actuator.get("health/readiness");
+            HttpResponse<String> response = actuator.get("health/pipeline");
             JsonNode health = json.readTree(response.body());
 
             assertThat(response.statusCode()).isEqualTo(503);
             assertThat(status(health, "kafka")).isEqualTo("DOWN");
             assertThat(health.get("components").get("kafka").get("details").get("error").asString())
                     .contains("Kafka did not answer");
-            assertThat(status(health, "db")).isEqualTo("UP");
+            assertThat(actuator.get("health/readiness").statusCode()).isEqualTo(200);
             assertThat(actuator.get("health/liveness").statusCode()).isEqualTo(200);
         } finally {
             broker.start();
         }
-        JsonNode health = awaitReadiness("UP");
+        JsonNode health = await("pipeline", "UP");
         assertThat(status(health, "kafka")).isEqualTo("UP");
     }
 
-    private JsonNode awaitReadiness(String status) {
+    private JsonNode await(String group, String status) {
         return Awaitility.await().atMost(Duration.ofSeconds(30))
-                .until(() -> json.readTree(actuator.get("health/readiness").body()),
+                .until(() -> json.readTree(actuator.get("health/" + group).body()),
                         health -> status.equals(health.get("status").asString()));
     }
 
