@@ -2,6 +2,8 @@ package io.realtimeblog.site;
 
 import java.nio.charset.StandardCharsets;
 
+import io.swagger.v3.oas.annotations.Hidden;
+
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +17,7 @@ import io.realtimeblog.posts.PublishedState;
  * The RSS 2.0 feed ({@code /feed.xml}, the newest published posts) and the sitemap ({@code /sitemap.xml}, the
  * home page and every published post). Both carry the site-wide validators and answer 304 when current.
  */
+@Hidden // pages and feeds for readers, not part of the staff API document
 @RestController
 class FeedController {
 

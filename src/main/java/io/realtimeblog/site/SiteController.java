@@ -4,6 +4,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.IntFunction;
 
+import io.swagger.v3.oas.annotations.Hidden;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +26,7 @@ import io.realtimeblog.posts.PublishedPosts;
  * validator comes from one small query made before anything is rendered. A 404 of a list carries the
  * site-wide validators: it stays a 404 exactly as long as they do not change.
  */
+@Hidden // pages and feeds for readers, not part of the staff API document
 @Controller
 class SiteController {
 
