@@ -1,0 +1,76 @@
+package io.realtimeblog.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.EntityManagerFactory;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.realtimeblog.IntegrationTest;
+import io.realtimeblog.TestAccounts;
+import io.realtimeblog.users.Role;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A list page costs a fixed number of statements however many posts it shows: no N+1.
+ * <p>
+ * What is counted: Hibernate's prepared statements ({@link Statistics#getPrepareStatementCount()}, enabled
+ * for this test only) while MockMvc renders the home page on the test thread. The whole home page of 50
+ * posts (the test profile's page size) by two authors takes exactly 4: the site validator (one aggregate),
+ * the page of posts (one projection, no bodies), the tags of those posts (one {@code in} query) and the
+ * authors' display names (one {@code in} query). The outbox relay and the other background work use JDBC
+ * directly, outside these statistics.
+ */
+@IntegrationTest
+class HomePageStatementCountTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    EntityManagerFactory entityManagerFactory;
+
+    @Test
+    void homePageOfFiftyPostsTakesFourStatements() throws Exception {
+        TestAccounts accounts = new TestAccounts(mvc, json);
+        List<StaffPosts> authors = List.of(new StaffPosts(mvc, json, accounts.tokenFor(Role.EDITOR)),
+                new StaffPosts(mvc, json, accounts.tokenFor(Role.EDITOR)));
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        List<String> titles = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String title = "Counted " + marker + " number " + i;
+            authors.get(i % 2).published(title, "Body " + i, "Excerpt " + i, List.of("tag-a" + i % 3, "tag-b"));
+            titles.add(title);
+        }
+
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        statistics.clear();
+        statistics.setStatisticsEnabled(true);
+        MockHttpServletResponse home;
+        long statements;
+        try {
+            home = mvc.perform(get("/")).andReturn().getResponse();
+            statements = statistics.getPrepareStatementCount();
+        } finally {
+            statistics.setStatisticsEnabled(false);
+            statistics.clear();
+        }
+
+        assertThat(home.getStatus()).isEqualTo(200);
+        assertThat(home.getContentAsString()).contains(titles).contains("tag-a0", "tag-b");
+        assertThat(statements).isEqualTo(4);
+    }
+}
