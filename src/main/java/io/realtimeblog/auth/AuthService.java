@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 import io.realtimeblog.users.StaffMember;
@@ -50,13 +51,30 @@ class AuthService {
     }
 
     Tokens refresh(String refreshToken) {
-        RefreshTokens.Rotation rotation = refreshTokens.rotate(refreshToken);
+        RefreshTokens.Rotation rotation = rotate(refreshToken);
         Optional<StaffMember> user = users.findActive(rotation.userId());
         if (user.isEmpty()) {
             refreshTokens.revokeFamily(rotation.familyId());
             throw AuthProblems.invalidRefreshToken();
         }
         return new Tokens(accessTokens.issue(user.get()), rotation.next(), user.get());
+    }
+
+    /**
+     * When requests present tokens of one family at the same moment, the database may break a lock cycle between
+     * them (a deadlock on PostgreSQL or MariaDB). Two uses at once is what a copied token looks like, so the loser
+     * tries again in a new transaction, which then sees the token used and revokes the family.
+     */
+    private RefreshTokens.Rotation rotate(String refreshToken) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return refreshTokens.rotate(refreshToken);
+            } catch (PessimisticLockingFailureException concurrentUse) {
+                if (attempt == 3) {
+                    throw AuthProblems.refreshTokenReused();
+                }
+            }
+        }
     }
 
     void logout(String refreshToken) {
