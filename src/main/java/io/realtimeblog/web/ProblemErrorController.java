@@ -11,11 +11,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Hidden;
+
 /**
  * The servlet container's error page: whatever fails outside Spring MVC (an error sent by a filter, a request
  * the container itself refuses and forwards here) still answers with a problem body, never Boot's default JSON
  * or a stack trace.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 
