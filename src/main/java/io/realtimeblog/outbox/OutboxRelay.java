@@ -131,12 +131,18 @@ class OutboxRelay implements SmartLifecycle {
         }
         List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
         for (OutboxRow row : rows) {
-            acks.add(kafka.send(record(row)));
+            CompletableFuture<?> ack = kafka.send(record(row));
+            acks.add(ack);
+            if (ack.isCompletedExceptionally()) {
+                // The producer gave up at once (no broker within max.block.ms): sending the rest of the batch
+                // would block that long per row. End the round; the back-off retries it.
+                break;
+            }
         }
         List<Object[]> sent = new ArrayList<>(rows.size());
         RuntimeException failure = null;
         long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
-        for (int i = 0; i < rows.size(); i++) {
+        for (int i = 0; i < acks.size(); i++) {
             try {
                 acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 sent.add(new Object[] {Times.utc(clock.instant()), rows.get(i).id()});
