@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -18,13 +17,6 @@ interface PostRepository extends JpaRepository<Post, UUID>, JpaSpecificationExec
 
     @Query("select p.slug from Post p where p.slug = :base or p.slug like :prefix")
     List<String> findSlugsLike(String base, String prefix);
-
-    /** SCHEDULED posts whose time has come, not given up on and not waiting for a retry; oldest first. */
-    @Query("select new io.realtimeblog.posts.DuePost(p.id, p.version, p.scheduleAttempts) from Post p "
-            + "where p.status = io.realtimeblog.posts.PostStatus.SCHEDULED and p.scheduledAt <= :now "
-            + "and p.scheduleFailed = false and (p.scheduleRetryAt is null or p.scheduleRetryAt <= :now) "
-            + "order by p.scheduledAt, p.id")
-    List<DuePost> findDue(Instant now, Limit limit);
 
     /** A conditional UPDATE: counts a failed attempt only on the state it was made against. Keeps the version. */
     @Modifying
