@@ -8,7 +8,9 @@ public enum EventType {
     UPDATED("blog-updated"),
     DELETED("blog-deleted"),
     PUBLISHED("blog-published"),
-    UNPUBLISHED("blog-unpublished");
+    UNPUBLISHED("blog-unpublished"),
+    SCHEDULED("blog-scheduled"),
+    SCHEDULE_FAILED("blog-schedule-failed");
 
     private final String wireName;
 

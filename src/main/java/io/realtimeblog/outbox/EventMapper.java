@@ -9,6 +9,8 @@ import io.realtimeblog.posts.PostChanged;
 import io.realtimeblog.posts.PostCreated;
 import io.realtimeblog.posts.PostDeleted;
 import io.realtimeblog.posts.PostPublished;
+import io.realtimeblog.posts.PostScheduleFailed;
+import io.realtimeblog.posts.PostScheduled;
 import io.realtimeblog.posts.PostSnapshot;
 import io.realtimeblog.posts.PostUnpublished;
 import io.realtimeblog.posts.PostUpdated;
@@ -30,7 +32,14 @@ final class EventMapper {
             return event(eventId, EventType.PUBLISHED, change, false, e.post());
         }
         if (change instanceof PostUnpublished e) {
-            return event(eventId, EventType.UNPUBLISHED, change, true, e.post());
+            return event(eventId, EventType.UNPUBLISHED, change, e.wasPublic(), e.post());
+        }
+        if (change instanceof PostScheduled e) {
+            // Only a draft or an already scheduled post can be scheduled: readers never saw it.
+            return event(eventId, EventType.SCHEDULED, change, false, e.post());
+        }
+        if (change instanceof PostScheduleFailed e) {
+            return event(eventId, EventType.SCHEDULE_FAILED, change, false, e.post());
         }
         PostDeleted e = (PostDeleted) change;
         return event(eventId, EventType.DELETED, change, e.lastState().isPublic(), null);

@@ -51,6 +51,18 @@ class Post {
     private Instant createdAt;
     private Instant updatedAt;
 
+    /** Failed attempts of the scheduler to publish this SCHEDULED post. */
+    private int scheduleAttempts;
+
+    /** Set once the scheduler gave up: the post stays SCHEDULED until staff act. */
+    private boolean scheduleFailed;
+
+    /** The earliest time of the scheduler's next attempt after a failure (back-off). */
+    private Instant scheduleRetryAt;
+
+    /** The last failure's message. */
+    private String scheduleError;
+
     @ElementCollection
     @CollectionTable(name = "post_tags", joinColumns = @JoinColumn(name = "post_id"))
     @Column(name = "tag")
@@ -83,17 +95,49 @@ class Post {
     }
 
     void publish(Instant now) {
+        publish(now, now);
+    }
+
+    /** Publishes; {@code firstPublication} becomes {@code publishedAt} unless the post was published before. */
+    void publish(Instant firstPublication, Instant now) {
         status = PostStatus.PUBLISHED;
         scheduledAt = null;
         if (publishedAt == null) {
-            publishedAt = now;
+            publishedAt = firstPublication;
         }
+        updatedAt = now;
+        clearScheduleState();
+    }
+
+    /** Back to draft, from PUBLISHED or SCHEDULED (which cancels the schedule). */
+    void unpublish(Instant now) {
+        status = PostStatus.DRAFT;
+        scheduledAt = null;
+        updatedAt = now;
+        clearScheduleState();
+    }
+
+    void schedule(Instant at, Instant now) {
+        status = PostStatus.SCHEDULED;
+        scheduledAt = at;
+        updatedAt = now;
+        clearScheduleState();
+    }
+
+    /** The scheduler gave up on this post after {@code attempts} failures; it stays SCHEDULED. */
+    void markScheduleFailed(int attempts, String error, Instant now) {
+        scheduleAttempts = attempts;
+        scheduleFailed = true;
+        scheduleRetryAt = null;
+        scheduleError = error;
         updatedAt = now;
     }
 
-    void unpublish(Instant now) {
-        status = PostStatus.DRAFT;
-        updatedAt = now;
+    private void clearScheduleState() {
+        scheduleAttempts = 0;
+        scheduleFailed = false;
+        scheduleRetryAt = null;
+        scheduleError = null;
     }
 
     PostContent content() {
@@ -138,6 +182,22 @@ class Post {
 
     Instant getScheduledAt() {
         return scheduledAt;
+    }
+
+    int getScheduleAttempts() {
+        return scheduleAttempts;
+    }
+
+    boolean isScheduleFailed() {
+        return scheduleFailed;
+    }
+
+    Instant getScheduleRetryAt() {
+        return scheduleRetryAt;
+    }
+
+    String getScheduleError() {
+        return scheduleError;
     }
 
     Instant getCreatedAt() {

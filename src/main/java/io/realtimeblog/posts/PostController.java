@@ -95,6 +95,27 @@ class PostController {
         return withEtag(ResponseEntity.ok(), service.unpublish(actor, id, Versions.expected(ifMatch, version)));
     }
 
+    /**
+     * Schedules the post for publication at {@code scheduledAt} (in the future). The version comes from
+     * If-Match, the {@code version} query parameter or the body's {@code version} field.
+     */
+    @PostMapping("/{id}/schedule")
+    ResponseEntity<PostView> schedule(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestParam(required = false) @PositiveOrZero Long version,
+            @Valid @RequestBody ScheduleRequest request) {
+        Long field = version;
+        if (request.version() != null) {
+            if (version != null && !version.equals(request.version())) {
+                throw PostProblems.badVersion("The version parameter (" + version + ") and the body's version ("
+                        + request.version() + ") disagree.");
+            }
+            field = request.version();
+        }
+        PostView post = service.schedule(actor, id, Versions.expected(ifMatch, field), request.scheduledAt());
+        return withEtag(ResponseEntity.ok(), post);
+    }
+
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,

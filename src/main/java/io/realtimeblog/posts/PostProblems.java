@@ -46,6 +46,10 @@ final class PostProblems {
         return error(HttpStatus.BAD_REQUEST, "bad-version", "Invalid version", detail);
     }
 
+    static ErrorResponseException badSchedule(String detail) {
+        return error(HttpStatus.BAD_REQUEST, "bad-schedule", "Invalid schedule", detail);
+    }
+
     static ErrorResponseException badSort(String detail) {
         return error(HttpStatus.BAD_REQUEST, "bad-sort", "Invalid sort", detail);
     }

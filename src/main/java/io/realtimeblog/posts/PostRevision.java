@@ -20,7 +20,7 @@ import org.hibernate.type.SqlTypes;
 class PostRevision {
 
     /** What a save did. */
-    enum Action { CREATED, UPDATED, PUBLISHED, UNPUBLISHED, RESTORED }
+    enum Action { CREATED, UPDATED, PUBLISHED, UNPUBLISHED, RESTORED, SCHEDULED, SCHEDULE_FAILED }
 
     @Id
     @JdbcTypeCode(SqlTypes.VARCHAR)

@@ -28,6 +28,9 @@ public class PostService {
 
     private static final int SLUG_ATTEMPTS = 5;
 
+    /** The actor of the scheduler's changes (revisions and events): a fixed id no staff member has. */
+    static final PersonRef SCHEDULER = new PersonRef(new UUID(0, 0), "Scheduler");
+
     private final PostRepository posts;
     private final PostRevisionRepository revisions;
     private final PostReader reader;
@@ -101,15 +104,117 @@ public class PostService {
         });
     }
 
+    /** Back to draft: a published post stops being visible, a scheduled one stops being scheduled. */
     public PostView unpublish(Actor actor, UUID id, long expectedVersion) {
         return change(actor, id, expectedVersion, PostService::requirePublish, post -> {
-            if (post.getStatus() != PostStatus.PUBLISHED) {
-                throw PostProblems.invalidState("Only a published post can be unpublished.");
+            if (post.getStatus() == PostStatus.DRAFT) {
+                throw PostProblems.invalidState("Only a published or scheduled post can be unpublished.");
             }
             Instant now = clock.instant();
+            boolean wasPublic = post.getStatus() == PostStatus.PUBLISHED;
             post.unpublish(now);
-            return saveStatus(actor, post, Action.UNPUBLISHED, now);
+            posts.saveAndFlush(post);
+            record(post, Action.UNPUBLISHED, wasPublic ? List.of("status") : List.of("status", "scheduledAt"),
+                    actor, now);
+            PostView view = reader.view(post);
+            events.publishEvent(new PostUnpublished(PostSnapshot.of(view), wasPublic, person(actor), now));
+            return view;
         });
+    }
+
+    /**
+     * Schedules a draft (or reschedules a scheduled post) for publication at {@code at}, which must be in the
+     * future; the {@link ScheduledPublisher} publishes it then. A published post cannot be scheduled.
+     */
+    public PostView schedule(Actor actor, UUID id, long expectedVersion, Instant at) {
+        if (!at.isAfter(clock.instant())) {
+            throw PostProblems.badSchedule("scheduledAt must be in the future; it was " + at + ".");
+        }
+        return change(actor, id, expectedVersion, PostService::requirePublish, post -> {
+            if (post.getStatus() == PostStatus.PUBLISHED) {
+                throw PostProblems.invalidState("A published post cannot be scheduled; unpublish it first.");
+            }
+            Instant now = clock.instant();
+            post.schedule(at, now);
+            posts.saveAndFlush(post);
+            record(post, Action.SCHEDULED, List.of("status", "scheduledAt"), actor, now);
+            PostView view = reader.view(post);
+            events.publishEvent(new PostScheduled(PostSnapshot.of(view), person(actor), now));
+            return view;
+        });
+    }
+
+    /**
+     * The scheduler's publish of a due post, the normal publish path as the {@link #SCHEDULER} actor: status
+     * PUBLISHED, {@code publishedAt} the scheduled time (unless published before), a revision and a
+     * {@link PostPublished} event, in one transaction. The claim is the optimistic lock: it only happens if the
+     * post is still SCHEDULED at {@code expectedVersion}; an instance that loses the race (the version moved, or
+     * its UPDATE ... WHERE version = ? touched no row) changes nothing and gets false.
+     *
+     * @return true if this call published the post, false if it was no longer due at that version
+     */
+    boolean publishScheduled(UUID id, long expectedVersion, Instant now) {
+        try {
+            Boolean published = transactions.execute(status -> {
+                Post post = posts.findById(id).orElse(null);
+                if (post == null || post.getStatus() != PostStatus.SCHEDULED || post.getVersion() != expectedVersion
+                        || post.isScheduleFailed()) {
+                    return false;
+                }
+                post.publish(post.getScheduledAt(), now);
+                posts.saveAndFlush(post);
+                revisions.save(new PostRevision(post, Action.PUBLISHED, List.of("status"), SCHEDULER.id(),
+                        SCHEDULER.name(), now));
+                PostView view = reader.view(post);
+                events.publishEvent(new PostPublished(PostSnapshot.of(view), SCHEDULER, now));
+                return true;
+            });
+            return Boolean.TRUE.equals(published);
+        } catch (ObjectOptimisticLockingFailureException | DataIntegrityViolationException e) {
+            // Another instance (or a staff member) changed the post first.
+            return false;
+        }
+    }
+
+    /**
+     * Records a failed attempt and when to try again, if the post is still SCHEDULED at {@code expectedVersion}
+     * with {@code attempts - 1} failures recorded (so two instances never count one round twice). Not a change
+     * of the post's content: the version stays and no event is published.
+     *
+     * @return whether this call recorded it
+     */
+    boolean recordScheduleAttempt(UUID id, long expectedVersion, int attempts, String error, Instant retryAt) {
+        Integer updated = transactions.execute(status -> posts.recordScheduleAttempt(id, expectedVersion,
+                attempts - 1, attempts, error, retryAt));
+        return updated != null && updated == 1;
+    }
+
+    /**
+     * Marks a SCHEDULED post as failed after its last attempt: it stays SCHEDULED, shows the failure in its
+     * view, and a {@link PostScheduleFailed} event tells staff. Only if it is still at {@code expectedVersion}.
+     *
+     * @return whether this call marked it
+     */
+    boolean markScheduleFailed(UUID id, long expectedVersion, int attempts, String error, Instant now) {
+        try {
+            Boolean marked = transactions.execute(status -> {
+                Post post = posts.findById(id).orElse(null);
+                if (post == null || post.getStatus() != PostStatus.SCHEDULED || post.getVersion() != expectedVersion
+                        || post.isScheduleFailed()) {
+                    return false;
+                }
+                post.markScheduleFailed(attempts, error, now);
+                posts.saveAndFlush(post);
+                revisions.save(new PostRevision(post, Action.SCHEDULE_FAILED, List.of("status"), SCHEDULER.id(),
+                        SCHEDULER.name(), now));
+                PostView view = reader.view(post);
+                events.publishEvent(new PostScheduleFailed(PostSnapshot.of(view), attempts, error, SCHEDULER, now));
+                return true;
+            });
+            return Boolean.TRUE.equals(marked);
+        } catch (ObjectOptimisticLockingFailureException | DataIntegrityViolationException e) {
+            return false;
+        }
     }
 
     public void delete(Actor actor, UUID id, long expectedVersion) {
@@ -159,9 +264,7 @@ public class PostService {
         record(post, action, List.of("status"), actor, now);
         PostView view = reader.view(post);
         PostSnapshot snapshot = PostSnapshot.of(view);
-        events.publishEvent(action == Action.PUBLISHED
-                ? new PostPublished(snapshot, person(actor), now)
-                : new PostUnpublished(snapshot, person(actor), now));
+        events.publishEvent(new PostPublished(snapshot, person(actor), now));
         return view;
     }
 

@@ -3,8 +3,12 @@ package io.realtimeblog.posts;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A published post went back to draft and is no longer visible to readers. */
-public record PostUnpublished(PostSnapshot post, PersonRef actor, Instant occurredAt) implements PostChanged {
+/**
+ * A published or scheduled post went back to draft: a published one is no longer visible to readers
+ * ({@code wasPublic}), a scheduled one is no longer scheduled.
+ */
+public record PostUnpublished(PostSnapshot post, boolean wasPublic, PersonRef actor, Instant occurredAt)
+        implements PostChanged {
 
     @Override
     public UUID postId() {

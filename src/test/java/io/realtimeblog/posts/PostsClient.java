@@ -66,6 +66,11 @@ final class PostsClient {
                 token, null);
     }
 
+    Answer schedule(String token, String id, long version, Object scheduledAt) throws Exception {
+        return send(MockMvcRequestBuilders.post("/api/posts/{id}/schedule", id).header(HttpHeaders.IF_MATCH, etag(version)),
+                token, Map.of("scheduledAt", scheduledAt.toString()));
+    }
+
     Answer delete(String token, String id, long version) throws Exception {
         return send(MockMvcRequestBuilders.delete("/api/posts/{id}", id).header(HttpHeaders.IF_MATCH, etag(version)), token, null);
     }

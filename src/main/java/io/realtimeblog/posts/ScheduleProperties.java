@@ -1,0 +1,41 @@
+package io.realtimeblog.posts;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Scheduled publishing settings ({@code blog.posts.*}).
+ *
+ * @param schedulePoll how often every instance looks for SCHEDULED posts whose time has come (it also looks once
+ *                     at start)
+ * @param scheduleMaxAttempts failed publish attempts after which the post is marked failed and staff are told
+ * @param scheduleRetryBackoff the wait before the second attempt; it doubles with every further failure
+ * @param scheduleMaxBackoff the longest wait between two attempts
+ * @param scheduleBatchSize how many due posts one round handles at most (the rest wait for the next round)
+ */
+@Validated
+@ConfigurationProperties("blog.posts")
+public record ScheduleProperties(
+        @NotNull @DurationMin(millis = 10) @DefaultValue("1s") Duration schedulePoll,
+        @Min(1) @Max(1000) @DefaultValue("5") int scheduleMaxAttempts,
+        @NotNull @DefaultValue("5s") Duration scheduleRetryBackoff,
+        @NotNull @DefaultValue("5m") Duration scheduleMaxBackoff,
+        @Min(1) @Max(10_000) @DefaultValue("100") int scheduleBatchSize) {
+
+    /** The wait after the {@code failures}-th failure: the back-off, doubled per further failure, capped. */
+    Duration backoffAfter(int failures) {
+        Duration wait = scheduleRetryBackoff;
+        for (int i = 1; i < failures && wait.compareTo(scheduleMaxBackoff) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(scheduleMaxBackoff) > 0 ? scheduleMaxBackoff : wait;
+    }
+}
