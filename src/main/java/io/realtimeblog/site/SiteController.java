@@ -77,7 +77,9 @@ class SiteController {
         PublishedPost post = found.get();
         return new ModelAndView("site/post")
                 .addObject("meta", views.meta(post.title(), post.excerpt(), SiteViews.postPath(post.slug()), "article"))
-                .addObject("post", views.card(post));
+                .addObject("post", views.card(post))
+                .addObject("live", "post")
+                .addObject("postId", post.id());
     }
 
     /**
@@ -110,7 +112,8 @@ class SiteController {
                 .addObject("heading", title == null ? views.site().title() : title)
                 .addObject("posts", page.items().stream().map(views::card).toList())
                 .addObject("newerUrl", page.hasNewer() ? pageUrl(path, number.get() - 1) : null)
-                .addObject("olderUrl", page.hasOlder() ? pageUrl(path, number.get() + 1) : null);
+                .addObject("olderUrl", page.hasOlder() ? pageUrl(path, number.get() + 1) : null)
+                .addObject("live", home && number.get() == 1 ? "home" : null);
     }
 
     private ModelAndView notFound(ServletWebRequest request) {
