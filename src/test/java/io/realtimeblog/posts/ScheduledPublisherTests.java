@@ -26,6 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.realtimeblog.IntegrationTest;
+import io.realtimeblog.MutableClock;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.posts.PostsClient.Answer;
 import io.realtimeblog.posts.ScheduledPublisher.PublishStep;

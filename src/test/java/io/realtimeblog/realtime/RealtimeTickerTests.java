@@ -6,10 +6,8 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -20,6 +18,7 @@ import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.realtimeblog.MutableClock;
 import io.realtimeblog.users.Actor;
 import io.realtimeblog.users.Role;
 
@@ -28,7 +27,7 @@ class RealtimeTickerTests {
 
     private static final Executor INLINE = Runnable::run;
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-26T12:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
     private final RealtimeProperties properties = new RealtimeProperties(List.of("*"), Duration.ofSeconds(5),
             Duration.ofSeconds(20), Duration.ofSeconds(60), 100, 100, 16384, 1);
     private final RealtimeMetrics metrics = new RealtimeMetrics(new SimpleMeterRegistry());
@@ -105,34 +104,5 @@ class RealtimeTickerTests {
 
     private static Actor actor() {
         return new Actor(UUID.randomUUID(), "Ana", Role.EDITOR);
-    }
-
-    /** A clock the test moves by hand. */
-    static final class MovableClock extends Clock {
-
-        private Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }
