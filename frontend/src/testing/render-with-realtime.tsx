@@ -1,0 +1,33 @@
+import type { ReactNode } from 'react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { PresenceStore } from '@/lib/realtime/presence-store';
+import { RealtimeClient } from '@/lib/realtime/realtime-client';
+import { RealtimeProvider } from '@/lib/realtime/realtime-provider';
+import { FakeSocket } from './fake-socket';
+
+/** Renders UI inside the app's providers, with the WebSocket played by the test. */
+export function renderWithRealtime(ui: ReactNode, { route = '/posts', queryClient = new QueryClient() } = {}) {
+  const sockets: FakeSocket[] = [];
+  const client = new RealtimeClient({
+    url: 'ws://test/ws',
+    auth: { getAccessToken: () => 'token', refresh: async () => true, end: () => {}, onToken: () => () => {} },
+    random: () => 0,
+    createSocket: (url) => {
+      const socket = new FakeSocket(url);
+      sockets.push(socket);
+      return socket as unknown as WebSocket;
+    },
+  });
+  const presence = new PresenceStore();
+  client.subscribe((frame) => presence.apply(frame));
+  const result = render(
+    <QueryClientProvider client={queryClient}>
+      <MemoryRouter initialEntries={[route]}>
+        <RealtimeProvider value={{ client, presence }}>{ui}</RealtimeProvider>
+      </MemoryRouter>
+    </QueryClientProvider>,
+  );
+  return { ...result, sockets, latest: () => sockets[sockets.length - 1], client, queryClient };
+}

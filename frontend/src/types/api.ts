@@ -1,0 +1,63 @@
+// Shapes of the staff API (docs/rest-api.md) and the event contract (docs/events.md) shared across features.
+
+export type Role = 'ADMIN' | 'EDITOR' | 'AUTHOR' | 'CONTRIBUTOR';
+
+export type PostStatus = 'DRAFT' | 'SCHEDULED' | 'PUBLISHED';
+
+export interface PersonRef {
+  id: string;
+  name: string;
+}
+
+export interface AuthUser {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+}
+
+/** A row of `GET /api/posts` (no body) — also the `post` carried by an event. */
+export interface PostSummary {
+  id: string;
+  title: string;
+  slug: string;
+  excerpt: string | null;
+  status: PostStatus;
+  tags: string[];
+  author: PersonRef;
+  publishedAt: string | null;
+  scheduledAt?: string | null;
+  createdAt?: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  size: number;
+  totalItems: number;
+  totalPages: number;
+}
+
+export type BlogEventType =
+  | 'blog-created'
+  | 'blog-updated'
+  | 'blog-deleted'
+  | 'blog-published'
+  | 'blog-unpublished'
+  | 'blog-scheduled'
+  | 'blog-schedule-failed';
+
+export interface BlogEvent {
+  schemaVersion: number;
+  eventId: string;
+  type: BlogEventType;
+  postId: string;
+  version: number;
+  occurredAt: string;
+  actor: PersonRef | null;
+  wasPublic?: boolean;
+  /** The post after the change; null for `blog-deleted`. */
+  post: PostSummary | null;
+}
