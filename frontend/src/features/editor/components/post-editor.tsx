@@ -9,7 +9,7 @@ import { useAutosave } from '../hooks/use-autosave';
 import { useLeaveWarning } from '../hooks/use-leave-warning';
 import { usePostEditor } from '../hooks/use-post-editor';
 import { useRemoteChanges } from '../hooks/use-remote-changes';
-import { canEdit, canPublish } from '../utils/post-form';
+import { canEdit, canPublish } from '@/lib/post-permissions';
 import { ConflictBanner } from './conflict-banner';
 import { PostFieldsForm } from './post-fields';
 import { PostToolbar } from './post-toolbar';

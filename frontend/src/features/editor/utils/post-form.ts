@@ -1,4 +1,4 @@
-import type { AuthUser, PostView } from '@/types/api';
+import type { PostView } from '@/types/api';
 import type { PostRequest } from '../api/save-post';
 
 /** The editor's fields as typed (tags as one comma-separated string). */
@@ -44,21 +44,6 @@ export function sameFields(a: PostFields, b: PostFields): boolean {
   const tags = (t: string) => [...new Set(parseTags(t).map((tag) => tag.toLowerCase()))].sort().join(',');
   return a.title === b.title && a.slug.trim() === b.slug.trim() && a.excerpt === b.excerpt && a.body === b.body
     && tags(a.tags) === tags(b.tags);
-}
-
-/** docs/rest-api.md "Roles": who may publish, unpublish and delete (the same people). */
-export function canPublish(user: AuthUser | null, post: PostView | null): boolean {
-  if (!user || !post) return false;
-  if (user.role === 'ADMIN' || user.role === 'EDITOR') return true;
-  return user.role === 'AUTHOR' && post.author.id === user.id;
-}
-
-/** Who may change the content: a CONTRIBUTOR only their own drafts. */
-export function canEdit(user: AuthUser | null, post: PostView | null): boolean {
-  if (!user) return false;
-  if (!post) return true;
-  if (user.role === 'CONTRIBUTOR') return post.author.id === user.id && post.status === 'DRAFT';
-  return canPublish(user, post);
 }
 
 /** Validation errors (`errors[].field`, e.g. `title` or `tags[0]`) by editor field. */
