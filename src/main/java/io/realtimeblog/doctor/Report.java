@@ -22,8 +22,10 @@ final class Report {
         String mark = result.passed() ? paint(GREEN, "✔") : paint(RED, "✘");
         out.printf("%s %-10s %s%n", mark, result.name(), result.detail());
         if (!result.passed() && result.fix() != null) {
+            String prefix = "             fix: ";
             for (String line : result.fix().split("\n")) {
-                out.println("             fix: " + line);
+                out.println(prefix + line);
+                prefix = "                  ";
             }
         }
         out.flush();

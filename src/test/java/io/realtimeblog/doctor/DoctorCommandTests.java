@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,6 +24,9 @@ import io.realtimeblog.kafka.KafkaEndpoint;
  * system is sound, red with the exact fix when Kafka or the topic is not what the configuration says.
  */
 @IntegrationTest
+// The command starts its own Spring application, which sets the JVM's log levels to ERROR for a clean report:
+// run in a JVM of its own (surefire execution isolated-jvm) so later tests keep their logs.
+@Tag("isolated-jvm")
 class DoctorCommandTests {
 
     @LocalServerPort
