@@ -1,0 +1,114 @@
+package io.realtimeblog.doctor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+
+import io.realtimeblog.IntegrationTest;
+import io.realtimeblog.TestAccounts;
+import io.realtimeblog.kafka.KafkaEndpoint;
+
+/**
+ * The doctor command against the running test application (real embedded broker, real WebSocket): green when the
+ * system is sound, red with the exact fix when Kafka or the topic is not what the configuration says.
+ */
+@IntegrationTest
+// The command starts its own Spring application, which sets the JVM's log levels to ERROR for a clean report:
+// run in a JVM of its own (surefire execution isolated-jvm) so later tests keep their logs.
+@Tag("isolated-jvm")
+class DoctorCommandTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    KafkaEndpoint kafka;
+
+    @Autowired
+    Environment environment;
+
+    @Test
+    void soundSystemPassesEveryCheckIncludingTheLiveRoundTrip() {
+        Run run = doctor();
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("✔ database", "schema version", "✔ kafka", "1 broker(s)",
+                "✔ topic      blog-events: 1 partition(s), replication factor 1", "✔ round trip",
+                "blog-created arrived in", "blog-deleted in", "All 4 checks passed.");
+        assertThat(run.output()).doesNotContain("✘", "\u001B[");
+    }
+
+    @Test
+    void unreachableKafkaIsRedWithTheVariableToFixAndAFailingExitCode() {
+        Run run = doctor("--spring.kafka.bootstrap-servers=127.0.0.1:1", "--timeout=1500ms");
+
+        assertThat(run.exitCode()).isEqualTo(Doctor.FAILED);
+        assertThat(run.output()).contains("✘ kafka", "no answer within 1500 ms",
+                "fix: check KAFKA_BOOTSTRAP_SERVERS (127.0.0.1:1)", "✘ topic", "not checked, Kafka is unreachable");
+    }
+
+    @Test
+    void missingTopicIsRedWithTheCommandThatCreatesIt() {
+        String topic = "doctor-missing-" + UUID.randomUUID();
+
+        Run run = doctor("--blog.kafka.topic.name=" + topic);
+
+        assertThat(run.exitCode()).isEqualTo(Doctor.FAILED);
+        assertThat(run.output()).contains("✔ kafka", "✘ topic      " + topic + " does not exist",
+                "fix: kafka-topics.sh --bootstrap-server " + kafka.bootstrapServers() + " --create --topic " + topic
+                        + " --partitions 1 --replication-factor 1 --config retention.ms=604800000");
+    }
+
+    @Test
+    void topicWithOtherPartitionsThanConfiguredIsRed() {
+        Run run = doctor("--blog.kafka.topic.partitions=3");
+
+        assertThat(run.exitCode()).isEqualTo(Doctor.FAILED);
+        assertThat(run.output()).contains("✘ topic      blog-events: 1 partition(s)", "configured: 3 partition(s)",
+                "fix: the live stream reads partition 0 only");
+    }
+
+    @Test
+    void wrongPasswordIsRedAndSaysWhichCredentialsToPass() {
+        Run run = doctor("--password=not-the-password");
+
+        assertThat(run.exitCode()).isEqualTo(Doctor.FAILED);
+        assertThat(run.output()).contains("✘ round trip", "HTTP 401", "fix: pass --email/--password");
+    }
+
+    /** Runs the command in this JVM with the test application's database and broker, a timeout that only failures reach. */
+    private Run doctor(String... extra) {
+        List<String> args = new ArrayList<>(List.of(
+                "--url=http://127.0.0.1:" + port,
+                "--email=" + TestAccounts.ADMIN_EMAIL,
+                "--password=" + TestAccounts.ADMIN_PASSWORD,
+                // Bounds only what fails; a sound check answers well before it, even on a loaded machine.
+                "--timeout=10s",
+                "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
+                "--spring.datasource.username=" + environment.getProperty("spring.datasource.username", ""),
+                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()));
+        for (String arg : extra) {
+            // A later value replaces the default one (Spring would join repeated options into a list).
+            args.removeIf(a -> arg.contains("=") && a.startsWith(arg.substring(0, arg.indexOf('=') + 1)));
+            args.add(arg);
+        }
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        int exitCode = Doctor.run(args.toArray(String[]::new), new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        return new Run(exitCode, buffer.toString(StandardCharsets.UTF_8));
+    }
+
+    record Run(int exitCode, String output) {
+    }
+}

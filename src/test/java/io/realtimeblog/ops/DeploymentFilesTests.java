@@ -1,0 +1,80 @@
+package io.realtimeblog.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * No Docker engine runs here, so compose.yaml, deploy/haproxy.cfg and the Dockerfile are checked against the
+ * application as data: every variable set on an app is one of its configuration keys, every port and health check
+ * matches what the target listens on and serves, and the load balancer is not sticky.
+ */
+class DeploymentFilesTests {
+
+    private static final ConfigurationKeys KEYS = ConfigurationKeys.ofApplication();
+
+    @Test
+    void composeFileLoadBalancerAndDockerfileMatchTheApplication() throws IOException {
+        assertThat(check(read("compose.yaml"), read("deploy/haproxy.cfg"), read("Dockerfile"))).isEmpty();
+    }
+
+    @Test
+    void composeFileRunsTwoAppsOnAThreeNodeKafkaClusterAndMySqlBehindOneLoadBalancer() throws IOException {
+        ComposeFile compose = new ComposeFile(read("compose.yaml"));
+
+        assertThat(compose.apps()).containsExactly("app1", "app2");
+        assertThat(compose.withImage("apache/kafka:4.1.")).containsExactly("kafka1", "kafka2", "kafka3");
+        assertThat(compose.withImage("mysql:8")).containsExactly("mysql");
+        assertThat(compose.environment("app1")).isEqualTo(compose.environment("app2"))
+                .containsEntry("BLOG_KAFKA_TOPIC_REPLICATIONFACTOR", "3")
+                .containsEntry("BLOG_KAFKA_TOPIC_MININSYNCREPLICAS", "2");
+    }
+
+    @Test
+    void misspelledVariableWrongPortsAndUnknownHealthGroupAreEachReported() throws IOException {
+        String compose = read("compose.yaml")
+                .replace("BLOG_KAFKA_TOPIC_REPLICATIONFACTOR:", "BLOG_KAFKA_TOPIC_REPLICATONFACTOR:")
+                .replace("kafka1:9092,kafka2:9092", "kafka1:9093,kafka2:9092")
+                .replace("/actuator/health/readiness\"]", "/actuator/health/ready\"]");
+        String haproxy = read("deploy/haproxy.cfg").replace("server app2 app2:8080", "server app2 app2:8081")
+                .replace("balance roundrobin", "balance source");
+        String dockerfile = read("Dockerfile").replace("EXPOSE 8080", "EXPOSE 80");
+
+        assertThat(check(compose, haproxy, dockerfile)).contains(
+                "app1: BLOG_KAFKA_TOPIC_REPLICATONFACTOR is not a configuration key of the application",
+                "app1: kafka1:9093 but kafka1 advertises its clients' listener on 9092",
+                "app1: health check /actuator/health/ready is not a health group of the app [liveness, pipeline, readiness]",
+                "lb: haproxy sends to app2:8081, the app listens on 8080",
+                "lb: sticky sessions configured; any instance must serve any client",
+                "Dockerfile: EXPOSE does not match ENV PORT 8080");
+    }
+
+    private static java.util.List<String> check(String compose, String haproxy, String dockerfile) {
+        return new DeploymentCheck(new ComposeFile(compose), haproxy, dockerfile, KEYS, healthGroups()).problems();
+    }
+
+    /** The health groups application.yml defines (liveness and readiness are Boot's probe groups). */
+    @SuppressWarnings("unchecked")
+    private static Set<String> healthGroups() {
+        try (InputStream in = DeploymentFilesTests.class.getResourceAsStream("/application.yml")) {
+            Map<String, Object> yaml = new Yaml().load(in);
+            Map<String, Object> health = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) yaml
+                    .get("management")).get("endpoint")).get("health");
+            return new java.util.TreeSet<>(((Map<String, Object>) health.get("group")).keySet());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String read(String file) throws IOException {
+        return Files.readString(Path.of(file));
+    }
+}
