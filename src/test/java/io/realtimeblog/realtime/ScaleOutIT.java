@@ -20,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Scale-out on one machine, as {@code scripts/scale-out.sh} runs it: a standalone Kafka broker, the MariaDB
  * database and two instances of the packaged jar, each its own process. Writes through either instance reach the
- * clients of the other; when an instance dies by SIGKILL, its clients reconnect to the survivor and resume from
- * their position without a gap, although writes went on in between. Needs MariaDB: {@code -DskipMariaDbTests}
+ * clients of the other; when an instance (the one running the outbox relay) dies by SIGKILL, its clients
+ * reconnect to the survivor and resume from their position without a gap, although writes went on in between. Needs MariaDB: {@code -DskipMariaDbTests}
  * skips it.
  */
 @DisabledIfSystemProperty(named = "skipMariaDbTests", matches = "true")
@@ -50,7 +50,7 @@ class ScaleOutIT {
     void clientsOfAKilledInstanceResumeOnTheOtherWithoutAGap() throws Exception {
         String token = set.login(1);
         TestSocket onFirst = open(1);
-        onFirst.join(token, null);
+        JsonNode readyOnFirst = onFirst.join(token, null);
         TestSocket onSecond = open(2);
         JsonNode readyOnSecond = onSecond.join(token, null);
 
@@ -59,27 +59,37 @@ class ScaleOutIT {
         String fromSecond = set.create(2, token, "Written on instance 2 " + UUID.randomUUID()).get("id").asString();
         awaitEventFor(onFirst, fromSecond);
         awaitEventFor(onSecond, fromSecond);
-        long since = lastPosition(onSecond);
+
+        // Kill the instance that runs the outbox relay: the survivor must also take the relay over before the
+        // changes made meanwhile reach Kafka at all.
+        int dying = set.relayInstance();
+        int surviving = 3 - dying;
+        TestSocket dropped = dying == 1 ? onFirst : onSecond;
+        TestSocket staying = dying == 1 ? onSecond : onFirst;
+        String epoch = (dying == 1 ? readyOnFirst : readyOnSecond).get("epoch").asString();
+        long since = lastPosition(dropped);
 
         long killed = System.nanoTime();
-        set.kill(2);
-        assertThat(onSecond.awaitClose()).as("the socket drops with the process").isEqualTo(1006);
-        report("the client saw its socket drop after SIGKILL", killed);
+        set.kill(dying);
+        assertThat(dropped.awaitClose()).as("the socket drops with the process").isEqualTo(1006);
+        report("instance " + dying + " (the relay's) was killed; its client saw the socket drop", killed);
 
         // Changes made while the client is away: on the surviving instance, after the kill, before the reconnect.
-        JsonNode post = set.create(1, token, "While instance 2 is dead " + UUID.randomUUID());
-        set.create(1, token, "Also while instance 2 is dead " + UUID.randomUUID());
-        post = set.update(1, token, post, "Edited while instance 2 is dead");
-        set.publish(1, token, post);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> after(onFirst, since).size() == 4);
-        List<JsonNode> missed = after(onFirst, since);
+        JsonNode post = set.create(surviving, token, "While an instance is dead " + UUID.randomUUID());
+        set.create(surviving, token, "Also while an instance is dead " + UUID.randomUUID());
+        post = set.update(surviving, token, post, "Edited while an instance is dead");
+        set.publish(surviving, token, post);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> after(staying, since).size() == 4);
+        report("the relay moved to instance " + surviving + " and the changes made meanwhile reached its clients",
+                killed);
+        List<JsonNode> missed = after(staying, since);
 
         long reconnecting = System.nanoTime();
-        TestSocket resumed = open(1);
+        TestSocket resumed = open(surviving);
         resumed.send("{\"type\":\"hello\",\"token\":\"" + token + "\",\"since\":" + since + ",\"epoch\":\""
-                + readyOnSecond.get("epoch").asString() + "\"}");
+                + epoch + "\"}");
         JsonNode ready = resumed.await("ready");
-        report("the client reconnected to instance 1 and resumed", reconnecting);
+        report("the client reconnected to instance " + surviving + " and resumed", reconnecting);
 
         List<JsonNode> replayed = beforeReady(resumed);
         assertThat(positions(replayed)).as("every missed position, in order, once (an ADMIN sees every event)")
@@ -89,7 +99,7 @@ class ScaleOutIT {
                 .containsExactlyElementsOf(eventIds(missed));
         assertThat(resumed.last("resync")).isNull();
 
-        String live = set.create(1, token, "After the resume " + UUID.randomUUID()).get("id").asString();
+        String live = set.create(surviving, token, "After the resume " + UUID.randomUUID()).get("id").asString();
         awaitEventFor(resumed, live);
         assertThat(positions(resumed.events())).as("live events follow the replay without a gap")
                 .containsExactlyElementsOf(LongStream.rangeClosed(since + 1, ready.get("position").asLong() + 1)

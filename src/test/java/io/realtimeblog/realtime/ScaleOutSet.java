@@ -8,6 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +51,8 @@ final class ScaleOutSet {
                 // A small machine shared with the build: quick start matters more here than peak throughput.
                 Map.entry("SCALE_OUT_APP_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"),
                 Map.entry("SCALE_OUT_KAFKA_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC"),
+                // Generous: CI shares its cores with other builds; on an idle machine the set is up in well under it.
+                Map.entry("SCALE_OUT_START_TIMEOUT", "300"),
                 Map.entry("JAVA_HOME", System.getProperty("java.home")),
                 Map.entry("BLOG_ADMIN_EMAIL", EMAIL),
                 Map.entry("BLOG_ADMIN_PASSWORD", PASSWORD));
@@ -77,10 +82,29 @@ final class ScaleOutSet {
 
     /** SIGKILL to an instance (its pid from the script's pid file); returns once the process is gone. */
     void kill(int instance) throws Exception {
-        long pid = Long.parseLong(Files.readString(DIR.resolve("app" + instance).resolve("app.pid")).trim());
-        ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
+        ProcessHandle process = ProcessHandle.of(pid(instance)).orElseThrow();
         process.destroyForcibly();
         process.onExit().get(10, TimeUnit.SECONDS);
+    }
+
+    /** The instance that holds the outbox relay lease (its holder name starts with the pid). */
+    int relayInstance() throws Exception {
+        String url = "jdbc:mariadb://127.0.0.1:3306/" + env.get("SCALE_OUT_DATABASE");
+        try (Connection db = DriverManager.getConnection(url, "root", "");
+                ResultSet row = db.createStatement().executeQuery(
+                        "SELECT holder FROM outbox_lease WHERE name = 'relay'")) {
+            String holder = row.next() ? row.getString(1) : "";
+            for (int instance = 1; instance <= ports.size(); instance++) {
+                if (holder.startsWith(pid(instance) + "@")) {
+                    return instance;
+                }
+            }
+            throw new IllegalStateException("no instance holds the relay lease: '" + holder + "'");
+        }
+    }
+
+    private long pid(int instance) throws IOException {
+        return Long.parseLong(Files.readString(DIR.resolve("app" + instance).resolve("app.pid")).trim());
     }
 
     String login(int instance) throws Exception {
@@ -133,7 +157,7 @@ final class ScaleOutSet {
         builder.environment().remove("BLOG_AUTH_JWT_SECRET");
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Process script = builder.start();
-        if (!script.waitFor(5, TimeUnit.MINUTES)) {
+        if (!script.waitFor(20, TimeUnit.MINUTES)) { // only a guard: the script has its own timeouts
             script.destroyForcibly();
             throw new IllegalStateException("scale-out.sh " + args[0] + " hung; see " + log);
         }
