@@ -64,7 +64,7 @@ running_pid() {
     local pid
     [[ -f $1 ]] || return 0
     pid=$(<"$1")
-    if [[ -n $pid && -r /proc/$pid/cmdline ]] && tr '\0' ' ' < "/proc/$pid/cmdline" | grep -qF -- "$MARKER"; then
+    if [[ -n $pid && -r /proc/$pid/cmdline ]] && tr '\0' ' ' < "/proc/$pid/cmdline" | grep -qF -- "$MARKER "; then
         echo "$pid"
     fi
 }
