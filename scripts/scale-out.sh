@@ -22,7 +22,7 @@
 #   SCALE_OUT_DB_HOST / SCALE_OUT_DB_PORT / SCALE_OUT_DB_USER / SCALE_OUT_DB_PASSWORD  [127.0.0.1 / 3306 / root / ""]
 #   SCALE_OUT_APP_JAVA_OPTS    JVM options of each instance [-Xmx512m]
 #   SCALE_OUT_KAFKA_JAVA_OPTS  JVM options of the broker [-Xmx384m]
-#   SCALE_OUT_START_TIMEOUT    seconds to wait for each part to become ready [180]
+#   SCALE_OUT_START_TIMEOUT    seconds to wait for each part to become ready [300]
 #   SCALE_OUT_STOP_TIMEOUT     seconds between SIGTERM and SIGKILL [20]
 #   KAFKA_BOOTSTRAP_SERVERS    set: use that Kafka cluster and start no broker
 #   SPRING_DATASOURCE_URL      set: use that database (with SPRING_DATASOURCE_USERNAME/_PASSWORD) and create none
@@ -48,7 +48,7 @@ DB_USER=${SCALE_OUT_DB_USER:-root}
 DB_PASSWORD=${SCALE_OUT_DB_PASSWORD:-}
 APP_JAVA_OPTS=${SCALE_OUT_APP_JAVA_OPTS:--Xmx512m}
 KAFKA_JAVA_OPTS=${SCALE_OUT_KAFKA_JAVA_OPTS:--Xmx384m}
-START_TIMEOUT=${SCALE_OUT_START_TIMEOUT:-180}
+START_TIMEOUT=${SCALE_OUT_START_TIMEOUT:-300}
 STOP_TIMEOUT=${SCALE_OUT_STOP_TIMEOUT:-20}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 # Every process started here carries this in its command line, so stop never signals a recycled pid.
