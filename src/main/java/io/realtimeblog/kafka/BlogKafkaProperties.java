@@ -20,10 +20,12 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param embedded the in-process broker of the default mode
  * @param topic the topic that carries every blog event
+ * @param presenceTopic the topic that tells every instance who started or stopped editing a post
  */
 @Validated
 @ConfigurationProperties("blog.kafka")
-public record BlogKafkaProperties(@Valid @DefaultValue Embedded embedded, @Valid @DefaultValue Topic topic) {
+public record BlogKafkaProperties(@Valid @DefaultValue Embedded embedded, @Valid @DefaultValue Topic topic,
+        @Valid @DefaultValue PresenceTopic presenceTopic) {
 
     /**
      * The embedded broker ({@code blog.kafka.embedded.*}); ignored when an external cluster is configured.
@@ -64,6 +66,24 @@ public record BlogKafkaProperties(@Valid @DefaultValue Embedded embedded, @Valid
         boolean isMinInsyncReplicasAtMostReplicationFactor() {
             return minInsyncReplicas == null || minInsyncReplicas <= replicationFactor;
         }
+
+        @AssertTrue(message = "retention must be positive")
+        boolean isRetentionPositive() {
+            return retention != null && !retention.isNegative() && !retention.isZero();
+        }
+    }
+
+    /**
+     * The presence topic ({@code blog.kafka.presence-topic.*}), created on start when absent, with one partition
+     * and the event topic's replication settings. Its notices matter only for a few seconds (the database holds
+     * the presence state; a lost notice heals at the next renewal or expiry), so it keeps them briefly.
+     *
+     * @param name the topic name
+     * @param retention how long notices are kept ({@code retention.ms})
+     */
+    public record PresenceTopic(
+            @DefaultValue("blog-presence") @NotBlank String name,
+            @DefaultValue("1h") @NotNull Duration retention) {
 
         @AssertTrue(message = "retention must be positive")
         boolean isRetentionPositive() {

@@ -12,7 +12,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.TopicBuilder;
 
-/** The Kafka module in both modes: the event topic (Spring's {@code KafkaAdmin} creates it) and the endpoint. */
+/**
+ * The Kafka module in both modes: the event and presence topics (Spring's {@code KafkaAdmin} creates them) and the
+ * endpoint.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BlogKafkaProperties.class)
 @Import(EmbeddedKafkaConfiguration.class)
@@ -27,6 +30,21 @@ class KafkaConfiguration {
                 .config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(topic.retention().toMillis()));
         if (topic.minInsyncReplicas() != null) {
             builder.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(topic.minInsyncReplicas()));
+        }
+        return builder.build();
+    }
+
+    /** Presence notices (who is editing what): one partition, so every instance reads them in one order. */
+    @Bean
+    NewTopic blogPresenceTopic(BlogKafkaProperties properties) {
+        BlogKafkaProperties.Topic events = properties.topic();
+        TopicBuilder builder = TopicBuilder.name(properties.presenceTopic().name())
+                .partitions(1)
+                .replicas(events.replicationFactor())
+                .config(TopicConfig.RETENTION_MS_CONFIG,
+                        String.valueOf(properties.presenceTopic().retention().toMillis()));
+        if (events.minInsyncReplicas() != null) {
+            builder.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(events.minInsyncReplicas()));
         }
         return builder.build();
     }

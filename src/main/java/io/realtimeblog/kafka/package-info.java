@@ -1,7 +1,7 @@
 /**
  * Kafka for the whole application: in the default mode an embedded single-node KRaft broker (loopback only, data
  * under the data folder), otherwise the external cluster named by {@code KAFKA_BOOTSTRAP_SERVERS}; and the
- * {@code blog-events} topic.
+ * {@code blog-events} and {@code blog-presence} topics.
  *
  * <p>API for other modules: {@link io.realtimeblog.kafka.KafkaEndpoint} (where the cluster is),
  * {@link io.realtimeblog.kafka.BlogKafkaProperties} (topic name and settings) and, in the embedded mode,

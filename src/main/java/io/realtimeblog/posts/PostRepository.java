@@ -1,6 +1,7 @@
 package io.realtimeblog.posts;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,4 +25,7 @@ interface PostRepository extends JpaRepository<Post, UUID>, JpaSpecificationExec
             + "p.scheduleRetryAt = :retryAt where p.id = :id and p.version = :version "
             + "and p.status = io.realtimeblog.posts.PostStatus.SCHEDULED and p.scheduleAttempts = :previous")
     int recordScheduleAttempt(UUID id, long version, int previous, int attempts, String error, Instant retryAt);
+
+    @Query("select new io.realtimeblog.posts.PostAudience(p.id, p.authorId, p.status) from Post p where p.id in :ids")
+    List<PostAudience> findAudiences(Collection<UUID> ids);
 }

@@ -27,9 +27,11 @@ class RealtimeHandler extends TextWebSocketHandler {
     private final Executor senders;
     private final Frames frames;
     private final RealtimeMetrics metrics;
+    private final RealtimePresence presence;
 
     RealtimeHandler(RealtimeSessions sessions, KafkaReplay kafkaReplay, AccessTokenVerifier tokens,
-            RealtimeProperties properties, Executor senders, Frames frames, RealtimeMetrics metrics) {
+            RealtimeProperties properties, Executor senders, Frames frames, RealtimeMetrics metrics,
+            RealtimePresence presence) {
         this.sessions = sessions;
         this.kafkaReplay = kafkaReplay;
         this.tokens = tokens;
@@ -37,6 +39,7 @@ class RealtimeHandler extends TextWebSocketHandler {
         this.senders = senders;
         this.frames = frames;
         this.metrics = metrics;
+        this.presence = presence;
     }
 
     @Override
@@ -65,6 +68,7 @@ class RealtimeHandler extends TextWebSocketHandler {
         switch (frame.type()) {
             case "ping" -> session.send(frames.pong());
             case "auth" -> auth(session, frame);
+            case "presence" -> presence.received(session, frame);
             case "hello" -> session.send(frames.error("already-greeted", "hello is only valid as the first frame."));
             default -> session.send(frames.error("unknown-type", "Unknown frame type \"" + frame.type() + "\"."));
         }
@@ -118,6 +122,10 @@ class RealtimeHandler extends TextWebSocketHandler {
             }
         }
         out.add(frames.ready(session.isStaff() ? "staff" : "public", join.position(), join.epoch()));
+        if (session.isStaff()) {
+            // Read after the session joined: a change committed later arrives as a live presence frame.
+            out.add(presence.snapshot(session.actor()));
+        }
         return out;
     }
 
@@ -139,6 +147,10 @@ class RealtimeHandler extends TextWebSocketHandler {
 
     @Override
     public void afterConnectionClosed(WebSocketSession socket, CloseStatus status) {
+        ClientSession session = sessions.get(socket.getId());
+        if (session != null) {
+            presence.closed(session);
+        }
         sessions.remove(socket.getId());
     }
 }

@@ -23,10 +23,10 @@ class WebSocketConfiguration implements WebSocketConfigurer {
     private final RealtimeHandler handler;
 
     WebSocketConfiguration(RealtimeProperties properties, RealtimeSessions sessions, KafkaReplay replay,
-            AccessTokenVerifier tokens, JsonMapper json, RealtimeMetrics metrics) {
+            AccessTokenVerifier tokens, JsonMapper json, RealtimeMetrics metrics, RealtimePresence presence) {
         this.properties = properties;
         this.handler = new RealtimeHandler(sessions, replay, tokens, properties, senders(properties),
-                new Frames(json), metrics);
+                new Frames(json), metrics, presence);
     }
 
     @Override

@@ -1,0 +1,111 @@
+package io.realtimeblog.realtime;
+
+import static io.realtimeblog.realtime.PresenceTests.awaitPresence;
+import static io.realtimeblog.realtime.PresenceTests.entriesFor;
+import static io.realtimeblog.realtime.PresenceTests.presence;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.realtimeblog.BlogApplication;
+import io.realtimeblog.IntegrationTest;
+import io.realtimeblog.TestAccounts;
+import io.realtimeblog.TestAccounts.Staff;
+import io.realtimeblog.kafka.KafkaEndpoint;
+import io.realtimeblog.users.Role;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Presence across two app instances on one database and one broker (as in {@link TwoInstancesTests}): Ana edits
+ * through the second instance, Bob watches through the first.
+ */
+@IntegrationTest
+class PresenceAcrossInstancesTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    KafkaEndpoint kafka;
+
+    @Value("${spring.datasource.url}")
+    String databaseUrl;
+
+    @Value("${spring.datasource.username:}")
+    String databaseUser;
+
+    @Value("${spring.datasource.password:}")
+    String databasePassword;
+
+    ConfigurableApplicationContext second;
+    TestSocket bobs;
+    TestSocket anas;
+
+    @BeforeEach
+    void startSecondInstance() {
+        second = new SpringApplication(BlogApplication.class).run(
+                "--spring.profiles.active=test",
+                "--server.port=0",
+                "--spring.datasource.url=" + databaseUrl,
+                "--spring.datasource.username=" + databaseUser,
+                "--spring.datasource.password=" + databasePassword,
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers());
+    }
+
+    @AfterEach
+    void stopSecondInstance() {
+        if (anas != null) {
+            anas.close();
+        }
+        if (bobs != null) {
+            bobs.close();
+        }
+        if (second.isActive()) {
+            second.close();
+        }
+    }
+
+    @Test
+    void whoIsEditingThroughOneInstanceIsShownOnTheOtherUntilTheInstanceStops() throws Exception {
+        int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
+        TestAccounts accounts = new TestAccounts(mvc, json);
+        Staff ana = accounts.create(Role.AUTHOR, TestAccounts.uniqueEmail("ana"), "Ana");
+        Staff bob = accounts.create(Role.EDITOR);
+        String postId = new RestPosts(mvc, json).create(ana.token(), "Across " + UUID.randomUUID()).get("id").asString();
+        bobs = TestSocket.open(port, json);
+        bobs.join(bob.token(), null);
+        anas = TestSocket.open(secondPort, json);
+        anas.join(ana.token(), null);
+
+        anas.send(presence(postId, true));
+
+        JsonNode started = awaitPresence(bobs, postId, true);
+        assertThat(started.get("user").get("name").asString()).isEqualTo("Ana");
+        TestSocket latecomer = TestSocket.open(port, json);
+        latecomer.join(bob.token(), null);
+        assertThat(entriesFor(latecomer.await("presence-snapshot"), postId)).hasSize(1);
+        latecomer.close();
+
+        second.close();
+
+        awaitPresence(bobs, postId, false);
+    }
+}
