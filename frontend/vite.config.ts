@@ -34,5 +34,7 @@ export default defineConfig({
     globals: false,
     setupFiles: ['./src/testing/setup-tests.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
+    // The build machine is shared and slow at times; no test waits on purpose.
+    testTimeout: 20_000,
   },
 });

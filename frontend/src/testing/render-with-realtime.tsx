@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { createQueryClient } from '@/lib/query-client';
 import { render } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { PresenceStore } from '@/lib/realtime/presence-store';
@@ -8,7 +9,7 @@ import { RealtimeProvider } from '@/lib/realtime/realtime-provider';
 import { FakeSocket } from './fake-socket';
 
 /** Renders UI inside the app's providers, with the WebSocket played by the test. */
-export function renderWithRealtime(ui: ReactNode, { route = '/posts', queryClient = new QueryClient() } = {}) {
+export function renderWithRealtime(ui: ReactNode, { route = '/posts', queryClient = createQueryClient() } = {}) {
   const sockets: FakeSocket[] = [];
   const client = new RealtimeClient({
     url: 'ws://test/ws',

@@ -1,8 +1,7 @@
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
-import { Button } from '@/components/ui/button';
-import { authStore } from '@/lib/auth/auth-store';
 import { useUser } from '@/lib/auth/use-auth';
+import { UserMenu } from './user-menu';
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
   `rounded-md px-3 py-2 text-sm font-medium ${isActive ? 'bg-slate-900 text-white' : 'text-slate-700 hover:bg-slate-200'}`;
@@ -22,17 +21,7 @@ export function AppShell({ children, indicator }: { children: ReactNode; indicat
           </nav>
           <div className="ml-auto flex items-center gap-3">
             {indicator}
-            <details className="relative">
-              <summary className="cursor-pointer list-none rounded-md px-3 py-2 text-sm hover:bg-slate-100" aria-label={`Account: ${user.displayName}`}>
-                {user.displayName} <span className="text-slate-500">({user.role.toLowerCase()})</span>
-              </summary>
-              <div className="absolute right-0 z-10 mt-1 w-48 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
-                <p className="truncate px-2 py-1 text-xs text-slate-500">{user.email}</p>
-                <Button variant="ghost" className="w-full justify-start" onClick={() => void authStore.logout()}>
-                  Log out
-                </Button>
-              </div>
-            </details>
+            <UserMenu user={user} />
           </div>
         </div>
       </header>

@@ -23,6 +23,11 @@ export interface RealtimeOptions {
   /** Silence this long (no frame, though the server sends heartbeats every 20 s) means a dead connection. */
   silenceLimitMs?: number;
   presenceRenewMs?: number;
+  /**
+   * The longest wait between attempts. 10 s rather than the protocol's example 30 s: staff clients are few (the
+   * jitter spreads them anyway) and a restarted server should see its editors back within seconds.
+   */
+  maxDelayMs?: number;
 }
 
 type FrameListener = (frame: ServerFrame) => void;
@@ -184,7 +189,7 @@ export class RealtimeClient {
       return;
     }
     // 1012: this instance is going away, another one answers at once. Only the first retry skips the wait.
-    const delay = code === SERVICE_RESTART && this.attempt === 1 ? 0 : backoffDelay(this.attempt, this.options.random);
+    const delay = code === SERVICE_RESTART && this.attempt === 1 ? 0 : backoffDelay(this.attempt, this.options.random, 500, this.options.maxDelayMs ?? 10_000);
     this.retryTimer = setTimeout(() => this.connect(), delay);
   }
 

@@ -44,7 +44,7 @@ export function PostsFilters({ filters, onChange, userId, authors }: Props) {
 
   return (
     <form role="search" aria-label="Filter posts" onSubmit={(e) => e.preventDefault()}
-      className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-5">
+      className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-6">
       <div className="lg:col-span-2">
         <label htmlFor="posts-q" className="text-sm font-medium">Search</label>
         <input id="posts-q" type="search" className={field} placeholder="Title, excerpt or text"
@@ -76,7 +76,7 @@ export function PostsFilters({ filters, onChange, userId, authors }: Props) {
         <label htmlFor="posts-tag" className="text-sm font-medium">Tag</label>
         <input id="posts-tag" className={field} value={tag} onChange={(e) => setTag(e.target.value)} placeholder="any" />
       </div>
-      <div className="sm:col-span-2 lg:col-span-1 lg:col-start-5">
+      <div className="sm:col-span-2 lg:col-span-1">
         <label htmlFor="posts-sort" className="text-sm font-medium">Sort</label>
         <select id="posts-sort" className={field} value={filters.sort ?? ''}
           onChange={(e) => onChange('sort', e.target.value || undefined)}>

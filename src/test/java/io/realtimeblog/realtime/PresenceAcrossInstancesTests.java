@@ -89,7 +89,8 @@ class PresenceAcrossInstancesTests {
         TestAccounts accounts = new TestAccounts(mvc, json);
         Staff ana = accounts.create(Role.AUTHOR, TestAccounts.uniqueEmail("ana"), "Ana");
         Staff bob = accounts.create(Role.EDITOR);
-        String postId = new RestPosts(mvc, json).create(ana.token(), "Across " + UUID.randomUUID()).get("id").asString();
+        String postId = new RestPosts(mvc, json).create(ana.token(), "Across " + UUID.randomUUID()).get("id")
+                .asString();
         bobs = TestSocket.open(port, json);
         bobs.join(bob.token(), null);
         anas = TestSocket.open(secondPort, json);

@@ -31,7 +31,7 @@ import io.realtimeblog.users.Actor;
 @Component
 public class PresenceLeases {
 
-    private static final String COLUMNS = "instance, session_id, post_id, user_id, user_name, expires_at";
+    private static final String COLUMNS = "instance_name, session_id, post_id, user_id, user_name, expires_at";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -60,18 +60,19 @@ public class PresenceLeases {
 
     /** Ends the socket's lease on the post (the editor was left). */
     public Optional<PresenceEntry> end(String session, UUID postId) {
-        return endAll(select("instance = ? AND session_id = ? AND post_id = ?", instance, session, postId.toString()),
-                null).stream().findFirst();
+        List<Lease> lease = select("instance_name = ? AND session_id = ? AND post_id = ?", instance, session,
+                postId.toString());
+        return endAll(lease, null).stream().findFirst();
     }
 
     /** Ends every lease of the socket (it closed). */
     public List<PresenceEntry> endSession(String session) {
-        return endAll(select("instance = ? AND session_id = ?", instance, session), null);
+        return endAll(select("instance_name = ? AND session_id = ?", instance, session), null);
     }
 
     /** Ends every lease held through this instance (it is shutting down). */
     public List<PresenceEntry> endInstance() {
-        return endAll(select("instance = ?", instance), null);
+        return endAll(select("instance_name = ?", instance), null);
     }
 
     /** Ends the leases of any instance that expired before {@code now}. */
@@ -90,7 +91,7 @@ public class PresenceLeases {
 
     private int update(String session, UUID postId, Actor user, Instant expiresAt) {
         return jdbc.update("UPDATE presence_leases SET expires_at = ?, user_name = ? "
-                        + "WHERE instance = ? AND session_id = ? AND post_id = ?",
+                        + "WHERE instance_name = ? AND session_id = ? AND post_id = ?",
                 utc(expiresAt), user.name(), instance, session, postId.toString());
     }
 
@@ -104,7 +105,7 @@ public class PresenceLeases {
     private List<PresenceEntry> endAll(List<Lease> leases, Instant expiredBefore) {
         List<PresenceEntry> ended = new ArrayList<>();
         for (Lease lease : leases) {
-            String delete = "DELETE FROM presence_leases WHERE instance = ? AND session_id = ? AND post_id = ?";
+            String delete = "DELETE FROM presence_leases WHERE instance_name = ? AND session_id = ? AND post_id = ?";
             int deleted = expiredBefore == null
                     ? jdbc.update(delete, lease.instance(), lease.session(), lease.postId())
                     : jdbc.update(delete + " AND expires_at < ?", lease.instance(), lease.session(), lease.postId(),
@@ -138,7 +139,8 @@ public class PresenceLeases {
 
     /** Unique per running instance (the JVM's pid@host and a random suffix), so two instances never share leases. */
     private static String instanceName() {
-        String name = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        String name = ManagementFactory.getRuntimeMXBean().getName() + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
         return name.length() > 100 ? name.substring(name.length() - 100) : name;
     }
 }
