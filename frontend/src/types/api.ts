@@ -61,3 +61,11 @@ export interface BlogEvent {
   /** The post after the change; null for `blog-deleted`. */
   post: PostSummary | null;
 }
+
+/** `GET /api/posts/{id}`: a post in full, with its Markdown `body` and the server-sanitised `bodyHtml`. */
+export interface PostView extends PostSummary {
+  body: string | null;
+  bodyHtml: string | null;
+  scheduleFailed?: boolean;
+  scheduleError?: string | null;
+}
