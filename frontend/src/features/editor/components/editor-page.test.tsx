@@ -6,7 +6,7 @@ import { FakeSocket } from '@/testing/fake-socket';
 import { fakeApi, json, signInAs } from '@/testing/fake-api';
 import { aFullPost, ana, bob, renderEditor } from './editor-test-kit';
 
-describe('EditorPage', () => {
+describe('EditorPage', { timeout: 30_000 }, () => {
   let api: ReturnType<typeof fakeApi>;
 
   beforeEach(async () => {
@@ -35,7 +35,8 @@ describe('EditorPage', () => {
     renderEditor('/posts/p1');
 
     const body = await screen.findByLabelText('Body (Markdown)');
-    await user.type(body, ' and mine');
+    await user.click(body);
+    await user.paste(' and mine');
     await user.click(screen.getByRole('button', { name: 'Save' }));
 
     const banner = await screen.findByTestId('conflict-banner');
@@ -69,7 +70,6 @@ describe('EditorPage', () => {
     const user = userEvent.setup();
     api.on('POST /api/posts', (call) => json(aFullPost({ ...(call.body as object), id: 'p9', slug: 'new-one', version: 0 }), 201));
     renderEditor('/posts/new');
-    expect(screen.queryByRole('button', { name: 'Publish' })).not.toBeInTheDocument();
     await user.type(screen.getByLabelText('Title'), 'New one');
     await user.type(screen.getByLabelText('Tags'), 'b, a');
     await user.click(screen.getByRole('button', { name: 'Save' }));
@@ -77,6 +77,18 @@ describe('EditorPage', () => {
     expect(api.callsTo('POST /api/posts')[0].body).toEqual({ title: 'New one', excerpt: null, body: '', tags: ['b', 'a'] });
     expect(await screen.findByTestId('save-state')).toHaveTextContent('Saved');
     expect(screen.getByLabelText('Slug')).toHaveValue('new-one');
+  });
+
+  it('Publish on a new post saves it, publishes it and moves to its address', async () => {
+    const user = userEvent.setup();
+    api.on('POST /api/posts', (call) => json(aFullPost({ ...(call.body as object), id: 'p9', version: 0 }), 201));
+    api.on('POST /api/posts/p9/publish', json(aFullPost({ id: 'p9', title: 'Fresh', status: 'PUBLISHED', version: 1 })));
+    renderEditor('/posts/new');
+    await user.type(screen.getByLabelText('Title'), 'Fresh');
+    await user.click(screen.getByRole('button', { name: 'Publish' }));
+    await vi.waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/posts/p9'));
+    expect(api.callsTo('POST /api/posts/p9/publish')[0].params.get('version')).toBe('0');
+    expect(await screen.findByRole('button', { name: 'Unpublish' })).toBeInTheDocument();
   });
 
   it('shows validation errors next to their fields', async () => {

@@ -35,6 +35,8 @@ export function PostEditor({ post, autosaveDelayMs, previewDelayMs }: PostEditor
   const gone = remote.change?.deleted ?? false;
   const mayEdit = canEdit(user, base) && !gone;
   const busy = editor.saving || status.isPending || remove.isPending;
+  // A new post will be the user's own: whoever may publish their own posts may publish it.
+  const mayPublish = (base ? canPublish(user, base) : user !== null && user.role !== 'CONTRIBUTOR') && !gone;
 
   useEditingPresence(base?.id);
   useLeaveWarning(dirty);
@@ -43,19 +45,21 @@ export function PostEditor({ post, autosaveDelayMs, previewDelayMs }: PostEditor
     fields, delayMs: autosaveDelayMs, save: () => editor.submit('auto'),
   });
 
+  // A new post moves to its own address once saved (and published, when that was the button).
+  const moveTo = (saved: PostView) => navigate(`/posts/${saved.id}`, { replace: true });
   const save = async () => {
     const saved = await editor.submit('manual');
-    if (saved && !base) navigate(`/posts/${saved.id}`, { replace: true });
-    return saved;
+    if (saved && !base) moveTo(saved);
   };
   const changeStatus = async (action: 'publish' | 'unpublish') => {
-    const current = dirty && mayEdit ? await save() : base;
+    const current = (dirty && mayEdit) || !base ? await editor.submit('manual') : base;
     if (!current) return;
     try {
       editor.rebase(await status.mutateAsync({ id: current.id, version: current.version, action }));
     } catch (caught) {
       editor.setError(caught);
     }
+    if (!base) moveTo(current);
   };
   const deletePost = async () => {
     if (!base) return;
@@ -79,7 +83,7 @@ export function PostEditor({ post, autosaveDelayMs, previewDelayMs }: PostEditor
         </div>
         <div className="flex flex-col items-end gap-2">
           <SaveState saving={editor.saving} dirty={dirty} saved={base !== null} />
-          <PostToolbar post={base} mayEdit={mayEdit} mayPublish={canPublish(user, base) && !gone} busy={busy}
+          <PostToolbar post={base} mayEdit={mayEdit} mayPublish={mayPublish} busy={busy}
             onSave={() => void save()} onStatus={(action) => void changeStatus(action)} onDelete={() => void deletePost()} />
         </div>
       </header>

@@ -14,13 +14,16 @@ interface PostToolbarProps {
   onDelete: () => void;
 }
 
-/** The post's actions; what the user's role may not do is not shown at all (docs/rest-api.md "Roles"). */
+/**
+ * The post's actions; what the user's role may not do is not shown at all (docs/rest-api.md "Roles"). On a new
+ * post, Publish saves it first.
+ */
 export function PostToolbar({ post, mayEdit, mayPublish, busy, onSave, onStatus, onDelete }: PostToolbarProps) {
   const [confirming, setConfirming] = useState(false);
   return (
     <div className="flex flex-wrap items-center gap-2">
       {mayEdit && <Button onClick={onSave} disabled={busy}>Save</Button>}
-      {post && mayPublish && post.status !== 'PUBLISHED' && (
+      {mayPublish && post?.status !== 'PUBLISHED' && (
         <Button variant="secondary" onClick={() => onStatus('publish')} disabled={busy}>Publish</Button>
       )}
       {post && mayPublish && post.status !== 'DRAFT' && (

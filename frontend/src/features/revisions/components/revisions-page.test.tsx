@@ -25,7 +25,7 @@ function Where() {
   return <output data-testid="location">{useLocation().pathname}</output>;
 }
 
-describe('RevisionsPage', () => {
+describe('RevisionsPage', { timeout: 30_000 }, () => {
   let api: ReturnType<typeof fakeApi>;
 
   beforeEach(async () => {

@@ -18,9 +18,10 @@ class StartupBanner {
         log.info("""
 
                 Realtime Blog is running at http://localhost:{}/
+                  admin app:     http://localhost:{}/admin
                   log in (API):  POST http://localhost:{}/api/auth/login
                   API docs:      http://localhost:{}/swagger-ui.html  (OpenAPI: /v3/api-docs)
                   health:        http://localhost:{}/actuator/health
-                """, port, port, port, port);
+                """, port, port, port, port, port);
     }
 }
