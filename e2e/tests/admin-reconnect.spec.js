@@ -41,12 +41,19 @@ test('after the server restarts, the list catches up with changes made while it 
   let fresh = await call(api, token, 'POST', '/api/posts', { title: unique('Born while away'), body: 'New.' });
   fresh = await call(api, token, 'POST', `/api/posts/${fresh.id}/publish`, undefined, fresh.version);
 
+  const frames = [];
+  page.on('websocket', (socket) => socket.on('framereceived', (frame) => frames.push(JSON.parse(String(frame.payload)))));
   await context.setOffline(false);
   await expectConnected(page);
   await expect(row(page, kept.id).getByTestId('post-title')).toHaveText(`${kept.title} (edited)`);
   await expect(row(page, doomed.id)).toHaveCount(0);
   await expect(row(page, fresh.id).getByTestId('status-badge')).toHaveAttribute('data-status', 'PUBLISHED');
   expect(await sameDocument()).toBe(true);
+  // Caught up by resuming from its position: the missed events were replayed, not a reload of everything.
+  expect(frames.filter((frame) => frame.type === 'resync')).toEqual([]);
+  const replayed = frames.filter((frame) => frame.type === 'event').map((frame) => `${frame.event.type} ${frame.event.postId}`);
+  expect(replayed).toEqual(expect.arrayContaining(
+    [`blog-updated ${kept.id}`, `blog-deleted ${doomed.id}`, `blog-published ${fresh.id}`]));
 
   await context.close();
   await app.stop();

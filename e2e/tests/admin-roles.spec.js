@@ -13,6 +13,9 @@ test('a contributor is offered no publish control, and the API refuses their pub
   for (const name of ['Publish', 'Unpublish', 'Delete']) {
     await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
   }
+  await page.goto('/admin/posts/new');
+  await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Publish', exact: true })).toHaveCount(0);
 
   const token = await tokenFor(request, contributor);
   const response = await request.post(`/api/posts/${post.id}/publish`, {
