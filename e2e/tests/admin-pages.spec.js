@@ -1,0 +1,41 @@
+// The administrator's own pages: staff accounts and the system status.
+const { test, expect } = require('@playwright/test');
+const { ADMIN, createStaff, loginAt, screenshot, unique } = require('./admin-helpers');
+
+test('the administrator adds a user, is told when the email is taken, and changes the new user\'s role', async ({ page }) => {
+  await loginAt(page, ADMIN, '/admin/users');
+  const name = unique('Newcomer');
+  const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '.')}@e2e.test`;
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Display name').fill(name);
+  await page.getByLabel('Password').fill('a-password-for-e2e');
+  await page.getByLabel('Role', { exact: true }).selectOption('CONTRIBUTOR');
+  await page.getByRole('button', { name: 'Create user' }).click();
+  const role = page.getByRole('combobox', { name: `Role of ${name}` });
+  await expect(role).toHaveValue('CONTRIBUTOR');
+
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Display name').fill('Someone else');
+  await page.getByLabel('Password').fill('a-password-for-e2e');
+  await page.getByRole('button', { name: 'Create user' }).click();
+  await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
+
+  const patched = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes('/api/users/'));
+  await role.selectOption('EDITOR');
+  expect((await patched).status()).toBe(200);
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: `Role of ${name}` })).toHaveValue('EDITOR');
+  await screenshot(page, 'users');
+});
+
+test('a non-admin sees no Users link; the status page shows the database, Kafka and the outbox up', async ({ page, request }) => {
+  const author = await createStaff(request, 'AUTHOR');
+  await loginAt(page, author, '/admin/status');
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' })).toHaveCount(0);
+  for (const part of ['Database', 'Kafka', 'Outbox']) {
+    await expect(page.getByRole('region', { name: part }).getByTestId('state')).toHaveAttribute('data-state', 'up');
+  }
+  // This page's own socket is one of the staff sockets the metrics count.
+  await expect(page.getByRole('region', { name: 'Open sockets' })).toContainText(/Staff[1-9]/);
+  await screenshot(page, 'status');
+});
