@@ -4,7 +4,8 @@
  * {@code blog-events} and {@code blog-presence} topics.
  *
  * <p>API for other modules: {@link io.realtimeblog.kafka.KafkaEndpoint} (where the cluster is),
- * {@link io.realtimeblog.kafka.BlogKafkaProperties} (topic name and settings) and, in the embedded mode,
+ * {@link io.realtimeblog.kafka.BlogKafkaProperties} (topic name and settings),
+ * {@link io.realtimeblog.kafka.PartitionFollower} (a consumer thread that reads a topic on every instance) and, in the embedded mode,
  * {@link io.realtimeblog.kafka.EmbeddedKafkaBroker} (stop and start it in tests). Spring Kafka's own beans
  * ({@code KafkaTemplate}, listener containers, {@code KafkaAdmin}) already point at the right cluster.
  */

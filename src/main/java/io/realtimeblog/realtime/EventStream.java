@@ -9,14 +9,14 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
+
+import io.realtimeblog.kafka.PartitionFollower;
 
 /**
  * Reads the {@code blog-events} topic on this instance (every instance reads all of it; no consumer group, so
@@ -26,26 +26,22 @@ import org.springframework.stereotype.Component;
  * Positions are offsets of partition 0; the stream epoch is the topic's id.
  */
 @Component
-class EventStream implements SmartLifecycle {
+class EventStream extends PartitionFollower {
 
     private static final Logger log = LoggerFactory.getLogger(EventStream.class);
     private static final Duration CATCH_UP_WAIT = Duration.ofSeconds(20);
 
-    private final ConsumerFactory<String, String> consumers;
     private final KafkaAdmin admin;
     private final EntryFactory entries;
     private final RealtimeSessions sessions;
     private final RealtimeProperties properties;
     private final String topic;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
-    private volatile boolean running;
-    private volatile Consumer<String, String> consumer;
-    private Thread thread;
 
     EventStream(ConsumerFactory<String, String> consumers, KafkaAdmin admin, EntryFactory entries,
             RealtimeSessions sessions, RealtimeProperties properties,
             @Value("${blog.kafka.topic.name:blog-events}") String topic) {
-        this.consumers = consumers;
+        super(consumers, "realtime-stream");
         this.admin = admin;
         this.entries = entries;
         this.sessions = sessions;
@@ -55,10 +51,7 @@ class EventStream implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = true;
-        thread = new Thread(this::run, "realtime-stream");
-        thread.setDaemon(true);
-        thread.start();
+        super.start();
         try {
             if (!caughtUp.await(CATCH_UP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 log.warn("The event stream has not caught up after {} s; accepting clients anyway",
@@ -69,23 +62,8 @@ class EventStream implements SmartLifecycle {
         }
     }
 
-    private void run() {
-        while (running) {
-            try (Consumer<String, String> c = consumers.createConsumer(null, "realtime-stream")) {
-                consumer = c;
-                follow(c);
-            } catch (WakeupException e) {
-                return;
-            } catch (RuntimeException e) {
-                if (running) {
-                    log.warn("Event stream failed ({}); reconnecting", e.toString());
-                    pause();
-                }
-            }
-        }
-    }
-
-    private void follow(Consumer<String, String> c) {
+    @Override
+    protected void follow(Consumer<String, String> c) {
         TopicPartition partition = new TopicPartition(topic, 0);
         c.assign(List.of(partition));
         long end = c.endOffsets(List.of(partition)).get(partition);
@@ -97,7 +75,7 @@ class EventStream implements SmartLifecycle {
         if (start >= end) {
             caughtUp.countDown();
         }
-        while (running) {
+        while (isRunning()) {
             for (ConsumerRecord<String, String> record : c.poll(Duration.ofMillis(200))) {
                 StreamEntry entry = entries.entry(record);
                 if (entry != null && duplicates.firstTime(entry.postId(), entry.version())) {
@@ -115,39 +93,5 @@ class EventStream implements SmartLifecycle {
     private String epoch() {
         Map<String, org.apache.kafka.clients.admin.TopicDescription> topics = admin.describeTopics(topic);
         return topics.get(topic).topicId().toString();
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        Consumer<String, String> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Before the web server starts (so clients meet a caught-up stream) and after it stops. */
-    @Override
-    public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 }

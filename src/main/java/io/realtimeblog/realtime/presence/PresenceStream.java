@@ -6,14 +6,13 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 
 import io.realtimeblog.kafka.BlogKafkaProperties;
+import io.realtimeblog.kafka.PartitionFollower;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,21 +23,17 @@ import tools.jackson.databind.json.JsonMapper;
  * the current state from the database in its snapshot.
  */
 @Component
-class PresenceStream implements SmartLifecycle {
+class PresenceStream extends PartitionFollower {
 
     private static final Logger log = LoggerFactory.getLogger(PresenceStream.class);
 
-    private final ConsumerFactory<String, String> consumers;
     private final PresenceListener listener;
     private final ObjectReader notices;
     private final String topic;
-    private volatile boolean running;
-    private volatile Consumer<String, String> consumer;
-    private Thread thread;
 
     PresenceStream(ConsumerFactory<String, String> consumers, PresenceListener listener, JsonMapper json,
             BlogKafkaProperties properties) {
-        this.consumers = consumers;
+        super(consumers, "presence-stream");
         this.listener = listener;
         // Newer writers may add fields within schema version 1.
         this.notices = json.readerFor(PresenceNotice.class)
@@ -47,35 +42,12 @@ class PresenceStream implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-        thread = new Thread(this::run, "presence-stream");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private void run() {
-        while (running) {
-            try (Consumer<String, String> c = consumers.createConsumer(null, "presence-stream")) {
-                consumer = c;
-                follow(c);
-            } catch (WakeupException e) {
-                return;
-            } catch (RuntimeException e) {
-                if (running) {
-                    log.warn("Presence stream failed ({}); reconnecting", e.toString());
-                    pause();
-                }
-            }
-        }
-    }
-
-    private void follow(Consumer<String, String> c) {
+    protected void follow(Consumer<String, String> c) {
         TopicPartition partition = new TopicPartition(topic, 0);
         c.assign(List.of(partition));
         c.seekToEnd(List.of(partition));
         c.position(partition);
-        while (running) {
+        while (isRunning()) {
             for (ConsumerRecord<String, String> record : c.poll(Duration.ofMillis(500))) {
                 PresenceNotice notice = read(record);
                 if (notice != null) {
@@ -95,39 +67,5 @@ class PresenceStream implements SmartLifecycle {
             log.warn("Skipping unreadable presence notice at offset {}: {}", record.offset(), e.getMessage());
             return null;
         }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        Consumer<String, String> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Reading before the web server opens; stops after the sweeper has announced this instance's last leases. */
-    @Override
-    public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 }
