@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Api } from './api.js';
 import { assignClients, parseOptions, workerCount } from './options.js';
 import { buildReport, printSummary, writeReport } from './report.js';
-import { findPid, gc, loadAverage, machineCpu, processFigures, scrape, startServer, stopServer, waitReady } from './server.js';
+import { classHistogram, findPid, gc, loadAverage, machineCpu, processFigures, scrape, startServer, stopServer, waitReady } from './server.js';
 import { Writes } from './writes.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -104,6 +104,7 @@ async function main() {
     log(`${posts.length} ${options.published ? 'published' : 'draft'} posts ready`);
 
     const idle = await memoryFigures(url, pid);
+    const idleClasses = options.classHistogram && pid ? classHistogram(pid, 400) : null;
     const freeFds = idle.process?.fdLimit ? idle.process.fdLimit - idle.process.fds - options.fdMargin : null;
     const staff = options.staff;
     const readers = options.public === 'auto'
@@ -129,6 +130,10 @@ async function main() {
     log(`${opened} of ${total} sockets ready in ${connectSeconds.toFixed(1)} s`);
     await sleep(options.settle * 1000);
     const loaded = await memoryFigures(url, pid);
+    if (options.classHistogram && pid) {
+      idle.classes = idleClasses;
+      loaded.classes = classHistogram(pid);
+    }
 
     const load = loadAverage();
     log(`load average ${load.join(' ')}; writing for ${options.duration} s at `

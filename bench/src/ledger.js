@@ -5,6 +5,7 @@
 const EVENT_PREFIX = Buffer.from('{"type":"event"');
 const MARKER = Buffer.from('bench seq=');
 const POST_ID = Buffer.from('"postId":"');
+const POSITION = Buffer.from('"position":');
 const VERSION = Buffer.from('"version":');
 
 /**
@@ -32,24 +33,26 @@ function digitsAt(buf, at) {
 
 /**
  * Reads a frame (a Buffer). Returns null for control frames (ready, heartbeat, pong), else
- * `{seq, sent, postId, version}`; `seq` is -1 for an event that no bench write caused.
+ * `{seq, sent, postId, version, position}`; `seq` is -1 for an event that no bench write caused.
  */
 export function readEvent(buf) {
   if (buf.length < EVENT_PREFIX.length || buf.compare(EVENT_PREFIX, 0, EVENT_PREFIX.length, 0, EVENT_PREFIX.length) !== 0) {
     return null;
   }
+  const at = buf.indexOf(POSITION, EVENT_PREFIX.length);
+  const position = at < 0 ? -1 : digitsAt(buf, at + POSITION.length);
   const p = buf.indexOf(POST_ID);
   const postId = p < 0 ? null : buf.toString('latin1', p + POST_ID.length, p + POST_ID.length + 36);
   const v = p < 0 ? -1 : buf.indexOf(VERSION, p);
   const version = v < 0 ? -1 : digitsAt(buf, v + VERSION.length);
   const m = buf.indexOf(MARKER);
-  if (m < 0) return { seq: -1, sent: -1, postId, version };
+  if (m < 0) return { seq: -1, sent: -1, postId, version, position };
   const seqAt = m + MARKER.length;
   const seq = digitsAt(buf, seqAt);
   let t = seqAt;
   while (t < buf.length && buf[t] !== 0x3d /* = */) t++;
   const sent = digitsAt(buf, t + 1);
-  return { seq, sent, postId, version };
+  return { seq, sent, postId, version, position };
 }
 
 /**

@@ -29,6 +29,7 @@ const DEFAULTS = {
   fdMargin: 300, // descriptors left free on the server for `auto` (Kafka, database, HTTP)
   deflate: false, // offer permessage-deflate as browsers do
   heap: '2g', // with --start: the server's -Xmx
+  classHistogram: false, // the server's live objects by class with the sockets open (jcmd), per socket
   jfr: false, // with --start: record a JFR profile of the server during the writes
   out: 'target/bench',
   email: process.env.BLOG_ADMIN_EMAIL ?? 'bench-admin@localhost',
@@ -38,7 +39,7 @@ const DEFAULTS = {
 
 const NUMBERS = new Set(['staff', 'public', 'rate', 'duration', 'posts', 'concurrency', 'workers', 'perAddress',
   'connectConcurrency', 'drain', 'settle', 'fdMargin', 'port', 'serverPid']);
-const FLAGS = new Set(['start', 'published', 'deflate', 'jfr']);
+const FLAGS = new Set(['start', 'published', 'deflate', 'jfr', 'classHistogram']);
 
 const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 

@@ -51,6 +51,17 @@ function sum(list, f) {
   return list.reduce((n, x) => n + f(x), 0);
 }
 
+/** What each socket adds to the live heap, by class: (with sockets - idle) / sockets, the largest first. */
+function perSocketClasses(idle, loaded, sockets) {
+  if (!idle || !loaded || !sockets) return null;
+  const before = new Map(idle.map((c) => [c.name, c]));
+  return loaded.map((c) => ({
+    name: c.name,
+    bytesPerSocket: Math.round((c.bytes - (before.get(c.name)?.bytes ?? 0)) / sockets),
+    instancesPerSocket: round((c.instances - (before.get(c.name)?.instances ?? 0)) / sockets),
+  })).filter((c) => c.bytesPerSocket > 0).sort((a, b) => b.bytesPerSocket - a.bytesPerSocket);
+}
+
 export function buildReport(run) {
   const { options, reports, writes, window, connected, samples } = run;
   const latency = merged(reports.map((r) => r.latency));
@@ -74,6 +85,8 @@ export function buildReport(run) {
   for (const c of connected) for (const [k, v] of Object.entries(c.failures)) failures[k] = (failures[k] ?? 0) + v;
   const closes = {};
   for (const r of reports) for (const [k, v] of Object.entries(r.closes)) closes[k] = (closes[k] ?? 0) + v;
+  const reconnects = {};
+  for (const r of reports) for (const [k, v] of Object.entries(r.reconnects)) reconnects[k] = (reconnects[k] ?? 0) + v;
   const heapSamples = samples.map((s) => s.heapUsed).filter((x) => x);
   const cpuUsage = samples.map((s) => s.processCpuUsage).filter((x) => x !== undefined);
   return {
@@ -83,7 +96,7 @@ export function buildReport(run) {
       busyDuringRun: round(run.machineBusy) },
     options: { ...options, password: undefined },
     sockets: { staff: run.staff, public: run.readers, requested: run.total, opened, failures,
-      openAtEnd: sum(reports, (r) => r.open), closes, workers: reports.length, loopbackSources: run.loopback,
+      openAtEnd: sum(reports, (r) => r.open), closes, reconnects, resyncs: sum(reports, (r) => r.resyncs), workers: reports.length, loopbackSources: run.loopback,
       connectSeconds: round(run.connectSeconds, 1), connectMs: percentiles(connect) },
     writes: { ...ws, seconds: round(window.seconds), perSecond: round(ws.ok / window.seconds, 1),
       restRoundTripMs: percentiles(writes.roundTrip) },
@@ -125,6 +138,7 @@ export function buildReport(run) {
       worstLoopDelayMaxMs: round(Math.max(...generator.map((g) => g.loopDelayMs?.max ?? 0))),
       workers: generator,
     },
+    heapBySocketClass: perSocketClasses(run.idle.classes, run.loaded.classes, opened),
     samples,
   };
 }
@@ -141,7 +155,7 @@ export function printSummary(r) {
     `deliveries/s: offered ${d.offeredPerSecond}, achieved ${d.steadyPerSecond} (steady), peak ${d.peakPerSecond}; last delivery ${d.lastDeliverySecondsAfterWrites?.toFixed(1)} s after the writes`,
     `latency (write sent -> frame received): p50 ${l.p50} ms, p90 ${l.p90} ms, p99 ${l.p99} ms, p99.9 ${l.p999} ms, max ${l.max} ms (${l.count} deliveries)`,
     `server: heap ${s.heapIdleMB} -> ${s.heapWithSocketsMB} MB${s.heapMeasuredAfterGc ? ' after GC' : ''} (${s.heapPerSocketKB} KB/socket), RSS ${s.rssIdleMB} -> ${s.rssWithSocketsMB} MB (${s.rssPerSocketKB} KB/socket), descriptors ${JSON.stringify(s.descriptors)}, CPU ${s.cpuCores} cores, slow closes ${s.slowCloses}`,
-    `generator: ${r.generator.cores} cores (coordinator ${r.generator.coordinatorCores}); event-loop delay worst p99 ${r.generator.worstLoopDelayP99Ms} ms, max ${r.generator.worstLoopDelayMaxMs} ms; closes ${JSON.stringify(r.sockets.closes)}, open at end ${r.sockets.openAtEnd}`,
+    `generator: ${r.generator.cores} cores (coordinator ${r.generator.coordinatorCores}); event-loop delay worst p99 ${r.generator.worstLoopDelayP99Ms} ms, max ${r.generator.worstLoopDelayMaxMs} ms; closes during the run ${JSON.stringify(r.sockets.closes)} (reconnects ${JSON.stringify(r.sockets.reconnects)}, resyncs ${r.sockets.resyncs}), open at end ${r.sockets.openAtEnd}`,
   ];
   console.log(lines.join('\n'));
 }

@@ -92,6 +92,20 @@ export function gc(pid) {
   }
 }
 
+/** The top of the server's live-object histogram (jcmd GC.class_histogram): what the heap per socket is made of. */
+export function classHistogram(pid, top = 25) {
+  try {
+    const out = execFileSync('jcmd', [String(pid), 'GC.class_histogram'], { encoding: 'utf8', timeout: 120_000,
+      maxBuffer: 64 * 2 ** 20 });
+    return out.split('\n').filter((l) => /^\s*\d+:/.test(l)).slice(0, top).map((l) => {
+      const [, instances, bytes, name] = l.trim().split(/\s+/);
+      return { name, instances: Number(instances), bytes: Number(bytes) };
+    });
+  } catch {
+    return null;
+  }
+}
+
 export function processFigures(pid) {
   if (!pid) return null;
   try {

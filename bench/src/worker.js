@@ -24,17 +24,28 @@ let cpuStart = null;
 let measureStart = 0;
 let expected = null;
 
+function onControlFrame(client, data, now) {
+  if (data.includes('"type":"ready"')) {
+    const ready = JSON.parse(data);
+    client.epoch = ready.epoch;
+    client.position = Math.max(client.position, ready.position);
+    if (client.readyAt === 0) {
+      client.readyAt = now;
+      client.onReady?.();
+    }
+  } else if (data.includes('"type":"resync"')) {
+    resyncs.count++;
+  }
+}
+
 function onFrame(client, data) {
   const now = nowMicros();
   const event = readEvent(data);
   if (event === null) {
-    if (client.readyAt === 0 && data.includes('"type":"ready"')) {
-      client.readyAt = now;
-      connect.recordValue(Math.max(1, now - client.openedAt));
-      client.onReady?.();
-    }
+    onControlFrame(client, data, now);
     return;
   }
+  if (event.position > client.position) client.position = event.position;
   if (event.seq < 0) {
     foreign++;
     return;
@@ -50,13 +61,32 @@ function onFrame(client, data) {
   else if (first !== key) mismatched++;
 }
 
-function open(client, init) {
+// Close codes after which a client must not reconnect (docs/websocket-protocol.md); all others resume.
+const FINAL_CLOSES = new Set([1000, 1003, 1009, 4001, 4009]);
+const reconnects = {};
+const resyncs = { count: 0 };
+let stopping = false;
+let initMsg = null;
+
+function hello(client) {
+  if (!client.staff && client.position < 0) return '{"type":"hello"}';
+  const frame = { type: 'hello' };
+  if (client.staff) frame.token = initMsg.token;
+  if (client.position >= 0) {
+    frame.since = client.position;
+    frame.epoch = client.epoch;
+  }
+  return JSON.stringify(frame);
+}
+
+/** Opens (or reopens, resuming from its last position) one client; resolves when it is ready or failed. */
+function open(client) {
   return new Promise((resolve) => {
     client.openedAt = nowMicros();
     client.readyAt = 0;
-    const ws = new WebSocket(init.wsUrl, {
+    const ws = new WebSocket(initMsg.wsUrl, {
       localAddress: client.localAddress,
-      perMessageDeflate: init.deflate,
+      perMessageDeflate: initMsg.deflate,
       skipUTF8Validation: true,
       handshakeTimeout: 30_000,
     });
@@ -69,30 +99,57 @@ function open(client, init) {
       }
     };
     client.onReady = () => done(true);
-    ws.on('open', () => ws.send(JSON.stringify(client.staff ? { type: 'hello', token: init.token } : { type: 'hello' })));
+    ws.on('open', () => ws.send(hello(client)));
     ws.on('message', (data) => onFrame(client, data));
     ws.on('error', (e) => done(false, e.code ?? e.message));
     ws.on('close', (code) => {
-      if (settled) closes[code] = (closes[code] ?? 0) + 1;
+      const wasReady = client.readyAt !== 0;
       done(false, `close ${code}`);
+      if (!wasReady || stopping) return;
+      closes[code] = (closes[code] ?? 0) + 1;
+      if (!FINAL_CLOSES.has(code)) reconnect(client, code, 0);
     });
   });
 }
 
-async function connectAll(init) {
+/** Reconnects with back-off and full jitter, at once after 1012, as the protocol asks of clients. */
+function reconnect(client, code, attempt) {
+  const delay = code === 1012 ? 0 : Math.random() * Math.min(5000, 250 * 2 ** attempt);
+  setTimeout(async () => {
+    if (stopping) return;
+    reconnects[code] = (reconnects[code] ?? 0) + 1;
+    const result = await open(client);
+    if (!result.ok && !stopping && client.readyAt === 0) reconnect(client, code, attempt + 1);
+  }, delay);
+}
+
+async function connectAll() {
   const failures = {};
   let next = 0;
   let ok = 0;
+  let retried = 0;
   const lane = async () => {
     while (next < clients.length) {
       const client = clients[next++];
-      const result = await open(client, init);
-      if (result.ok) ok++;
-      else failures[result.why] = (failures[result.why] ?? 0) + 1;
+      client.firstOpenedAt = nowMicros();
+      for (let attempt = 1; ; attempt++) {
+        const result = await open(client);
+        if (result.ok) {
+          ok++;
+          connect.recordValue(Math.max(1, client.readyAt - client.firstOpenedAt));
+          break;
+        }
+        if (attempt === 3) {
+          failures[result.why] = (failures[result.why] ?? 0) + 1;
+          break;
+        }
+        retried++;
+        failures[`retried after ${result.why}`] = (failures[`retried after ${result.why}`] ?? 0) + 1;
+      }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(init.connectConcurrency, clients.length) }, lane));
-  return { ok, failures };
+  await Promise.all(Array.from({ length: Math.min(initMsg.connectConcurrency, clients.length) }, lane));
+  return { ok, failures, retried };
 }
 
 function startPings() {
@@ -101,7 +158,7 @@ function startPings() {
     tick++;
     for (let i = tick % PING_EVERY_SECONDS; i < clients.length; i += PING_EVERY_SECONDS) {
       const ws = clients[i].ws;
-      if (ws?.readyState === WebSocket.OPEN) ws.send('{"type":"ping"}');
+      if (ws?.readyState === WebSocket.OPEN && clients[i].readyAt !== 0) ws.send('{"type":"ping"}');
     }
   }, 1000).unref();
 }
@@ -127,10 +184,11 @@ function settleAll(keys) {
 
 const handlers = {
   async init(msg) {
-    for (const c of msg.clients) clients.push({ ...c, ledger: new Ledger() });
+    initMsg = msg;
+    for (const c of msg.clients) clients.push({ ...c, ledger: new Ledger(), position: -1, epoch: null, readyAt: 0 });
     const started = nowMicros();
-    const result = await connectAll(msg);
     startPings();
+    const result = await connectAll();
     process.send({ type: 'connected', ...result, seconds: (nowMicros() - started) / 1e6 });
   },
   measure() {
@@ -147,6 +205,7 @@ const handlers = {
     process.send({ type: 'progress', complete, deliveries });
   },
   report(msg) {
+    stopping = true;
     loopDelay?.disable();
     const cpu = process.cpuUsage(cpuStart);
     const wallMicros = nowMicros() - measureStart;
@@ -156,7 +215,7 @@ const handlers = {
       latency: hdr.encodeIntoCompressedBase64(latency),
       connect: hdr.encodeIntoCompressedBase64(connect),
       perSecond: [...perSecond.entries()],
-      deliveries, foreign, closes, open,
+      deliveries, foreign, closes, reconnects, resyncs: resyncs.count, open,
       accounting: settleAll(msg.keys),
       cpu: { user: cpu.user, system: cpu.system, wallMicros },
       loopDelayMs: loopDelay && {
@@ -167,6 +226,7 @@ const handlers = {
     });
   },
   close() {
+    stopping = true;
     for (const c of clients) c.ws?.terminate();
     setTimeout(() => process.exit(0), 200);
   },
