@@ -3,13 +3,14 @@
 // processes that hold the sockets, drives the writes, samples the server, and writes the report.
 // Usage: npm --prefix bench run bench -- --preset smoke [--url http://127.0.0.1:18501] [--start] [--key value ...]
 import { fork } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Api } from './api.js';
 import { assignClients, parseOptions, workerCount } from './options.js';
 import { buildReport, printSummary, writeReport } from './report.js';
-import { classHistogram, findPid, gc, loadAverage, machineCpu, processFigures, scrape, startServer, stopServer, waitReady } from './server.js';
+import { classHistogram, findPid, flightRecording, gc, loadAverage, machineCpu, processFigures, scrape, startServer, stopServer, waitReady } from './server.js';
 import { Writes } from './writes.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -91,6 +92,7 @@ async function main() {
   const server = options.start ? startServer(options, repoRoot) : null;
   const workers = [];
   const startedAt = new Date();
+  mkdirSync(resolve(repoRoot, options.out), { recursive: true });
   try {
     if (server) log(`started the app (pid ${server.pid}, data ${server.dataDir})`);
     await waitReady(url, 240, server);
@@ -138,6 +140,7 @@ async function main() {
     const load = loadAverage();
     log(`load average ${load.join(' ')}; writing for ${options.duration} s at `
       + (options.rate > 0 ? `${options.rate}/s` : `max (concurrency ${options.concurrency})`));
+    const recording = options.jfr && pid ? flightRecording(pid) : false;
     workers.forEach((w) => w.send({ type: 'measure' }));
     const cpuBefore = process.cpuUsage();
     const procBefore = processFigures(pid);
@@ -154,6 +157,8 @@ async function main() {
     const machineAfter = machineCpu();
     const coordinatorCpu = process.cpuUsage(cpuBefore);
     const reports = await request(workers, { type: 'report', keys: writes.keys }, 'report');
+    const jfrFile = resolve(repoRoot, options.out, `${options.preset}-${startedAt.toISOString().replace(/[:.]/g, '-')}.jfr`);
+    if (recording && flightRecording(pid, jfrFile)) log(`profile of the measured window: node bench/src/profile.js ${jfrFile}`);
     const end = await memoryFigures(url, pid).catch(() => null);
 
     const report = buildReport({
@@ -175,7 +180,7 @@ async function main() {
     for (const w of workers) if (w.child.exitCode === null) w.child.kill();
     if (server) {
       await stopServer(server);
-      log(`stopped the app; its log and data: ${server.dataDir}${server.jfr ? ` (profile ${server.jfr})` : ''}`);
+      log(`stopped the app; its log and data: ${server.dataDir}`);
     }
   }
 }

@@ -30,7 +30,7 @@ const DEFAULTS = {
   deflate: false, // offer permessage-deflate as browsers do
   heap: '2g', // with --start: the server's -Xmx
   classHistogram: false, // the server's live objects by class with the sockets open (jcmd), per socket
-  jfr: false, // with --start: record a JFR profile of the server during the writes
+  jfr: false, // record a JFR profile of the server (on this machine) during the writes and deliveries
   out: 'target/bench',
   email: process.env.BLOG_ADMIN_EMAIL ?? 'bench-admin@localhost',
   password: process.env.BLOG_ADMIN_PASSWORD ?? 'bench-admin-password',

@@ -13,9 +13,6 @@ export function startServer(options, repoRoot) {
   const dataDir = mkdtempSync(join(tmpdir(), 'blog-bench-'));
   const log = join(dataDir, 'server.log');
   const jvm = [`-Xmx${options.heap}`, '-XX:+ExitOnOutOfMemoryError'];
-  if (options.jfr) {
-    jvm.push(`-XX:StartFlightRecording=filename=${join(dataDir, 'server.jfr')},settings=profile,dumponexit=true`);
-  }
   const child = spawn('java', [...jvm, '-jar', resolve(repoRoot, options.jar)], {
     env: {
       ...process.env,
@@ -29,7 +26,7 @@ export function startServer(options, repoRoot) {
     },
     stdio: ['ignore', openSync(log, 'a'), openSync(log, 'a')],
   });
-  return { pid: child.pid, child, dataDir, log, jfr: options.jfr ? join(dataDir, 'server.jfr') : null };
+  return { pid: child.pid, child, dataDir, log };
 }
 
 export async function stopServer(server) {
@@ -80,6 +77,17 @@ export async function scrape(url) {
     delivered: sum('blog_realtime_delivered_total{'),
     slowCloses: sum('blog_realtime_slow_closes_total'),
   };
+}
+
+/** Starts or stops (into `file`) a JFR recording of the server's CPU samples for the measured window. */
+export function flightRecording(pid, file) {
+  const args = file ? ['JFR.stop', 'name=bench', `filename=${file}`] : ['JFR.start', 'name=bench', 'settings=profile'];
+  try {
+    execFileSync('jcmd', [String(pid), ...args], { stdio: 'ignore', timeout: 60_000 });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Full GC, so that heap used is what is live (needs the server on this machine). */

@@ -99,13 +99,21 @@ function open(client) {
       }
     };
     client.onReady = () => done(true);
+    // Only the client's current connection counts: a timed-out attempt that lingers must not deliver frames
+    // (they would look like duplicates) nor trigger a reconnect of its own.
+    const current = () => client.ws === ws;
     ws.on('open', () => ws.send(hello(client)));
-    ws.on('message', (data) => onFrame(client, data));
-    ws.on('error', (e) => done(false, e.code ?? e.message));
+    ws.on('message', (data) => {
+      if (current()) onFrame(client, data);
+    });
+    ws.on('error', (e) => {
+      done(false, e.code ?? e.message);
+      ws.terminate();
+    });
     ws.on('close', (code) => {
-      const wasReady = client.readyAt !== 0;
       done(false, `close ${code}`);
-      if (!wasReady || stopping) return;
+      if (!current() || client.readyAt === 0 || stopping) return;
+      client.ws = null;
       closes[code] = (closes[code] ?? 0) + 1;
       if (!FINAL_CLOSES.has(code)) reconnect(client, code, 0);
     });
@@ -119,7 +127,11 @@ function reconnect(client, code, attempt) {
     if (stopping) return;
     reconnects[code] = (reconnects[code] ?? 0) + 1;
     const result = await open(client);
-    if (!result.ok && !stopping && client.readyAt === 0) reconnect(client, code, attempt + 1);
+    if (!result.ok && !stopping) {
+      client.ws?.terminate();
+      client.ws = null;
+      reconnect(client, code, attempt + 1);
+    }
   }, delay);
 }
 
@@ -139,6 +151,8 @@ async function connectAll() {
           connect.recordValue(Math.max(1, client.readyAt - client.firstOpenedAt));
           break;
         }
+        client.ws?.terminate();
+        client.ws = null;
         if (attempt === 3) {
           failures[result.why] = (failures[result.why] ?? 0) + 1;
           break;
