@@ -33,7 +33,8 @@ function digitsAt(buf, at) {
 
 /**
  * Reads a frame (a Buffer). Returns null for control frames (ready, heartbeat, pong), else
- * `{seq, sent, postId, version, position}`; `seq` is -1 for an event that no bench write caused.
+ * `{seq, sent, version, position, postIdAt}`; `seq` is -1 for an event that no bench write caused; `postId(buf,
+ * event)` reads the post id.
  */
 export function readEvent(buf) {
   if (buf.length < EVENT_PREFIX.length || buf.compare(EVENT_PREFIX, 0, EVENT_PREFIX.length, 0, EVENT_PREFIX.length) !== 0) {
@@ -42,17 +43,22 @@ export function readEvent(buf) {
   const at = buf.indexOf(POSITION, EVENT_PREFIX.length);
   const position = at < 0 ? -1 : digitsAt(buf, at + POSITION.length);
   const p = buf.indexOf(POST_ID);
-  const postId = p < 0 ? null : buf.toString('latin1', p + POST_ID.length, p + POST_ID.length + 36);
+  // The post id is read only when asked (a string per delivery is measurable at 100,000 deliveries/s).
+  const postIdAt = p < 0 ? -1 : p + POST_ID.length;
   const v = p < 0 ? -1 : buf.indexOf(VERSION, p);
   const version = v < 0 ? -1 : digitsAt(buf, v + VERSION.length);
   const m = buf.indexOf(MARKER);
-  if (m < 0) return { seq: -1, sent: -1, postId, version, position };
+  if (m < 0) return { seq: -1, sent: -1, version, position, postIdAt };
   const seqAt = m + MARKER.length;
   const seq = digitsAt(buf, seqAt);
   let t = seqAt;
   while (t < buf.length && buf[t] !== 0x3d /* = */) t++;
   const sent = digitsAt(buf, t + 1);
-  return { seq, sent, postId, version, position };
+  return { seq, sent, version, position, postIdAt };
+}
+
+export function postId(buf, event) {
+  return event.postIdAt < 0 ? null : buf.toString('latin1', event.postIdAt, event.postIdAt + 36);
 }
 
 /**

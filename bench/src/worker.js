@@ -3,7 +3,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import hdr from 'hdr-histogram-js';
 import WebSocket from 'ws';
-import { Ledger, nowMicros, readEvent } from './ledger.js';
+import { Ledger, nowMicros, postId, readEvent } from './ledger.js';
 
 const PING_EVERY_SECONDS = 30; // the server closes sockets silent for 60 s (blog.realtime.idle-timeout)
 
@@ -16,6 +16,7 @@ const clients = [];
 const perSecond = new Map(); // second (monotonic) -> deliveries
 const closes = {};
 const firstKey = []; // seq -> "postId:version" as first received
+const firstVersion = [];
 let mismatched = 0;
 let foreign = 0; // events no bench write caused
 let deliveries = 0;
@@ -55,10 +56,13 @@ function onFrame(client, data) {
   latency.recordValue(Math.max(1, now - event.sent));
   const second = Math.floor(now / 1_000_000);
   perSecond.set(second, (perSecond.get(second) ?? 0) + 1);
-  const key = `${event.postId}:${event.version}`;
-  const first = firstKey[event.seq];
-  if (first === undefined) firstKey[event.seq] = key;
-  else if (first !== key) mismatched++;
+  // The first copy of a write in this worker names its post and version; every other copy must agree.
+  if (firstKey[event.seq] === undefined) {
+    firstKey[event.seq] = `${postId(data, event)}:${event.version}`;
+    firstVersion[event.seq] = event.version;
+  } else if (firstVersion[event.seq] !== event.version) {
+    mismatched++;
+  }
 }
 
 // Close codes after which a client must not reconnect (docs/websocket-protocol.md); all others resume.
