@@ -86,11 +86,29 @@ async function drain(workers, writes, seconds) {
   }
 }
 
+const workers = [];
+let server = null;
+
+/** Ends the workers and the app this run started (also on Ctrl-C). */
+async function cleanUp() {
+  for (const w of workers) if (w.child.connected) w.send({ type: 'close' });
+  await sleep(300);
+  for (const w of workers) if (w.child.exitCode === null) w.child.kill();
+  if (server) {
+    await stopServer(server);
+    log(`stopped the app; its log and data: ${server.dataDir}`);
+    server = null;
+  }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => cleanUp().finally(() => process.exit(130)));
+}
+
 async function main() {
   const options = parseOptions(process.argv.slice(2));
   const url = options.url.replace(/\/$/, '');
-  const server = options.start ? startServer(options, repoRoot) : null;
-  const workers = [];
+  server = options.start ? startServer(options, repoRoot) : null;
   const startedAt = new Date();
   mkdirSync(resolve(repoRoot, options.out), { recursive: true });
   try {
@@ -173,15 +191,7 @@ async function main() {
     log(`report written to ${file}`);
     if (report.deliveries.lost > 0 || report.deliveries.duplicated > 0) process.exitCode = 2;
   } finally {
-    for (const w of workers) {
-      w.send({ type: 'close' });
-    }
-    await sleep(300);
-    for (const w of workers) if (w.child.exitCode === null) w.child.kill();
-    if (server) {
-      await stopServer(server);
-      log(`stopped the app; its log and data: ${server.dataDir}`);
-    }
+    await cleanUp();
   }
 }
 
