@@ -75,13 +75,26 @@ function sampler(url, pid) {
   return { samples, stop: () => clearInterval(timer) };
 }
 
-async function drain(workers, writes, seconds) {
-  const deadline = Date.now() + seconds * 1000;
+/**
+ * Waits until every client has every write it should have, or until deliveries stop coming for `quietSeconds`
+ * (a client still receiving is late, not lost), but at most `maxSeconds`.
+ */
+async function drain(workers, writes, quietSeconds, maxSeconds = 600) {
+  const started = Date.now();
   const expected = Buffer.from(writes.expected.subarray(0, writes.seq)).toString('base64');
+  let last = -1;
+  let lastChange = Date.now();
   for (;;) {
     const progress = await request(workers, { type: 'expect', expected }, 'progress');
-    if (progress.every((p) => p.complete)) return true;
-    if (Date.now() > deadline) return false;
+    if (progress.every((p) => p.complete)) return { complete: true, seconds: (Date.now() - started) / 1000 };
+    const total = progress.reduce((n, p) => n + p.deliveries, 0);
+    if (total !== last) {
+      last = total;
+      lastChange = Date.now();
+    }
+    if (Date.now() - lastChange > quietSeconds * 1000 || Date.now() - started > maxSeconds * 1000) {
+      return { complete: false, seconds: (Date.now() - started) / 1000 };
+    }
     await sleep(250);
   }
 }

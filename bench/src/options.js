@@ -24,7 +24,7 @@ const DEFAULTS = {
   perAddress: 1000, // sockets per loopback source address (127.0.0.2, .3, ...) before moving to the next
   connectConcurrency: 200, // handshakes in flight per worker
   concurrency: 0, // open-loop writes: in-flight limit (0 = number of posts)
-  drain: 15, // seconds to wait after the last write for outstanding deliveries
+  drain: 15, // after the writes, stop waiting for deliveries once none came for this many seconds
   settle: 3, // seconds between the last socket opening and the first write
   fdMargin: 300, // descriptors left free on the server for `auto` (Kafka, database, HTTP)
   deflate: false, // offer permessage-deflate as browsers do
