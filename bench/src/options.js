@@ -28,7 +28,8 @@ const DEFAULTS = {
   settle: 3, // seconds between the last socket opening and the first write
   fdMargin: 300, // descriptors left free on the server for `auto` (Kafka, database, HTTP)
   deflate: false, // offer permessage-deflate as browsers do
-  heap: '2g', // with --start: the server's -Xmx
+  heap: '3g', // with --start: the server's -Xmx (19,000 sockets take ~1.6 GB)
+  dataRoot: '', // with --start: where the fresh data folder goes (default the system's temp folder; /dev/shm: no disk)
   classHistogram: false, // the server's live objects by class with the sockets open (jcmd), per socket
   jfr: false, // record a JFR profile of the server (on this machine) during the writes and deliveries
   out: 'target/bench',

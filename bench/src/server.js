@@ -10,7 +10,7 @@ const CLOCK_TICKS = 100; // USER_HZ on Linux
 
 /** Starts the packaged app on embedded defaults (H2 + embedded Kafka) in a fresh data folder. */
 export function startServer(options, repoRoot) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'blog-bench-'));
+  const dataDir = mkdtempSync(join(options.dataRoot || tmpdir(), 'blog-bench-'));
   const log = join(dataDir, 'server.log');
   const jvm = [`-Xmx${options.heap}`, '-XX:+ExitOnOutOfMemoryError'];
   const child = spawn('java', [...jvm, '-jar', resolve(repoRoot, options.jar)], {
