@@ -103,6 +103,22 @@ class RealtimeProtocolTests {
     }
 
     @Test
+    void aBinaryFrameClosesWithUnsupportedData() {
+        TestSocket socket = TestSocket.open(port, json);
+        socket.join(editor.token(), null);
+        socket.sendBinary(new byte[100]);
+        assertThat(socket.awaitClose()).isEqualTo(1003);
+    }
+
+    @Test
+    void aBinaryFrameOverOneKibibyteClosesWith1009() {
+        TestSocket socket = TestSocket.open(port, json);
+        socket.join(editor.token(), null);
+        socket.sendBinary(new byte[4096]);
+        assertThat(socket.awaitClose()).isEqualTo(1009);
+    }
+
+    @Test
     void aBadFrameMidSessionGetsAnErrorFrameAndTheSocketStaysOpen() {
         TestSocket socket = TestSocket.open(port, json);
         socket.join(editor.token(), null);

@@ -49,6 +49,11 @@ final class TestSocket implements WebSocket.Listener {
         return this;
     }
 
+    TestSocket sendBinary(byte[] bytes) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(bytes), true).join();
+        return this;
+    }
+
     TestSocket hello(String token, Long since) {
         StringBuilder hello = new StringBuilder("{\"type\":\"hello\"");
         if (token != null) {

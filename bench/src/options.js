@@ -1,0 +1,107 @@
+// Named presets (issue #6) and the command line that picks one and overrides its fields.
+
+/**
+ * A preset: how many staff and public sockets, how fast to write (writes/s; 0 with `concurrency` = as fast as
+ * the server answers), for how long, on how many posts, and whether those posts are published (then public
+ * sockets receive the writes too).
+ */
+export const PRESETS = {
+  smoke: { staff: 100, public: 0, rate: 20, duration: 15, posts: 20, published: false },
+  fanout: { staff: 2000, public: 0, rate: 25, duration: 60, posts: 50, published: false },
+  wide: { staff: 1000, public: 9000, rate: 10, duration: 60, posts: 20, published: true },
+  // Mostly idle sockets up to the file-descriptor limit: `auto` fills the server's free descriptors but a margin.
+  sockets: { staff: 500, public: 'auto', rate: 1, duration: 30, posts: 5, published: true },
+  // As many writes/s as the server takes (closed loop with `concurrency` writes in flight), one event each.
+  writes: { staff: 100, public: 0, rate: 0, concurrency: 32, duration: 30, posts: 400, published: false },
+};
+
+const DEFAULTS = {
+  url: 'http://127.0.0.1:18501',
+  start: false,
+  jar: 'target/realtime-blog.jar',
+  port: 18501,
+  workers: 0, // 0: one per 2,500 sockets, at least 2
+  perAddress: 1000, // sockets per loopback source address (127.0.0.2, .3, ...) before moving to the next
+  connectConcurrency: 200, // handshakes in flight per worker
+  concurrency: 0, // open-loop writes: in-flight limit (0 = number of posts)
+  drain: 15, // after the writes, stop waiting for deliveries once none came for this many seconds
+  settle: 3, // seconds between the last socket opening and the first write
+  fdMargin: 300, // descriptors left free on the server for `auto` (Kafka, database, HTTP)
+  deflate: false, // offer permessage-deflate as browsers do
+  heap: '3g', // with --start: the server's -Xmx (19,000 sockets take ~1.6 GB)
+  dataRoot: '', // with --start: where the fresh data folder goes (default the system's temp folder; /dev/shm: no disk)
+  classHistogram: false, // the server's live objects by class with the sockets open (jcmd), per socket
+  jfr: false, // record a JFR profile of the server (on this machine) during the writes and deliveries
+  out: 'target/bench',
+  email: process.env.BLOG_ADMIN_EMAIL ?? 'bench-admin@localhost',
+  password: process.env.BLOG_ADMIN_PASSWORD ?? 'bench-admin-password',
+  serverPid: 0,
+};
+
+const NUMBERS = new Set(['staff', 'public', 'rate', 'duration', 'posts', 'concurrency', 'workers', 'perAddress',
+  'connectConcurrency', 'drain', 'settle', 'fdMargin', 'port', 'serverPid']);
+const FLAGS = new Set(['start', 'published', 'deflate', 'jfr', 'classHistogram']);
+
+const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+
+/** Parses `--preset NAME --key value --flag ...` into the effective options; throws on anything unknown. */
+export function parseOptions(argv) {
+  const given = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg.startsWith('--')) throw new Error(`Unexpected argument "${arg}"`);
+    let [name, value] = arg.slice(2).split('=', 2);
+    name = camel(name);
+    const negated = name.startsWith('no') && name.length > 2 ? camel(name[2].toLowerCase() + name.slice(3)) : null;
+    if (FLAGS.has(name) || FLAGS.has(negated)) {
+      given[FLAGS.has(name) ? name : negated] = FLAGS.has(name) && value !== 'false';
+      continue;
+    }
+    if (value === undefined) {
+      value = argv[++i];
+      if (value === undefined) throw new Error(`--${name} needs a value`);
+    }
+    given[name] = value;
+  }
+  const presetName = given.preset ?? 'smoke';
+  const preset = PRESETS[presetName];
+  if (!preset) throw new Error(`Unknown preset "${presetName}" (one of ${Object.keys(PRESETS).join(', ')})`);
+  delete given.preset;
+  const options = { ...DEFAULTS, ...preset, preset: presetName };
+  for (const [name, value] of Object.entries(given)) {
+    if (!(name in options)) throw new Error(`Unknown option --${name}`);
+    if (NUMBERS.has(name) && !(name === 'public' && value === 'auto')) {
+      const number = Number(value);
+      if (!Number.isFinite(number) || number < 0) throw new Error(`--${name} must be a number >= 0, got "${value}"`);
+      options[name] = number;
+    } else {
+      options[name] = value;
+    }
+  }
+  if (given.port !== undefined && given.url === undefined) options.url = `http://127.0.0.1:${options.port}`;
+  if (given.url !== undefined) options.port = Number(new URL(options.url).port || 80);
+  if (options.rate === 0 && !options.concurrency) throw new Error('--rate 0 (as fast as possible) needs --concurrency');
+  if (options.duration <= 0) throw new Error('--duration must be > 0');
+  if (options.posts < 1) throw new Error('--posts must be >= 1');
+  return options;
+}
+
+/** How many workers: enough that none holds more than 2,500 sockets (descriptors and one event loop each). */
+export function workerCount(options, sockets) {
+  if (options.workers > 0) return options.workers;
+  return Math.max(2, Math.ceil(sockets / 2500));
+}
+
+/**
+ * Splits staff and public sockets over the workers, each socket with its loopback source address (127.0.0.2,
+ * 127.0.0.3, ...; `perAddress` each), so that tens of thousands of sockets do not run out of ephemeral ports.
+ */
+export function assignClients({ staff, public: readers, workers, perAddress, loopback }) {
+  const plans = Array.from({ length: workers }, (_, w) => ({ worker: w, clients: [] }));
+  const total = staff + readers;
+  for (let i = 0; i < total; i++) {
+    const localAddress = loopback ? `127.0.0.${2 + (Math.floor(i / perAddress) % 250)}` : undefined;
+    plans[i % workers].clients.push({ id: i, staff: i < staff, localAddress });
+  }
+  return plans;
+}
