@@ -35,7 +35,7 @@ public record RealtimeProperties(
         @NotNull @DefaultValue("60s") Duration idleTimeout,
         @Min(1) @Max(10_000_000) @DefaultValue("10000") int recentEvents,
         @Min(1) @Max(1_000_000) @DefaultValue("2000") int maxQueuedFrames,
-        @Min(256) @Max(1_048_576) @DefaultValue("16384") int maxInboundFrameBytes,
+        @Min(256) @Max(1_048_576) @DefaultValue("4096") int maxInboundFrameBytes,
         @Min(1) @Max(256) @DefaultValue("4") int senderThreads,
         @NotNull @DefaultValue("30s") Duration presenceTtl) {
 }
