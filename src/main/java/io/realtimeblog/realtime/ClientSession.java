@@ -107,39 +107,59 @@ final class ClientSession {
     }
 
     /**
-     * Writes the next queued frame without blocking a thread: the write completes in the background and its
-     * callback schedules the one after. A client that stops reading therefore ties up no thread at all, only
-     * its own bounded queue.
+     * Writes the queued frames one after another without blocking a thread: each write completes in the
+     * background, and its completion goes on with the next frame on the thread that completed it (no hand-off
+     * back to the sender pool per frame). A write that completes at once, inside {@code write}, is followed by a
+     * turn of this loop rather than a nested call, so a long queue never deepens the stack. A client that stops
+     * reading therefore ties up no thread at all, only its own bounded queue.
      */
     private void sendNext() {
-        Object next = paused ? null : queue.poll();
-        if (next == null) {
-            draining.set(false);
-            schedule();
-            return;
+        while (true) {
+            Object next = paused ? null : queue.poll();
+            if (next == null) {
+                draining.set(false);
+                // A frame queued after the poll but before the flag was cleared would otherwise wait.
+                if (paused || queue.isEmpty() || !draining.compareAndSet(false, true)) {
+                    return;
+                }
+                continue;
+            }
+            queued.decrementAndGet();
+            if (next instanceof CloseStatus status) {
+                // Closing may wait for the close frame to go out: on the sender pool, not a container thread.
+                senders.execute(() -> close(status));
+                return;
+            }
+            if (!write((String) next)) {
+                return;
+            }
         }
-        queued.decrementAndGet();
-        if (next instanceof CloseStatus status) {
-            close(status);
-            return;
-        }
-        String frame = (String) next;
+    }
+
+    /** Starts writing one frame; true when it completed at once and the caller should go on with the next. */
+    private boolean write(String frame) {
+        // 0: writing; 1: the caller has returned (the completion goes on); 2: completed inline (the caller goes on)
+        AtomicInteger turn = new AtomicInteger();
         try {
             writer.write(frame, failure -> {
                 if (failure != null) {
                     log.debug("Write to {} failed: {}", socket.getId(), failure.toString());
                     close(CloseStatus.SERVER_ERROR);
-                } else {
-                    if (isEvent(frame)) {
-                        metrics.delivered(isStaff());
-                    }
-                    senders.execute(this::sendNext);
+                    return;
+                }
+                if (isEvent(frame)) {
+                    metrics.delivered(isStaff());
+                }
+                if (!turn.compareAndSet(0, 2)) {
+                    sendNext();
                 }
             });
         } catch (RuntimeException e) {
             log.debug("Write to {} failed: {}", socket.getId(), e.toString());
             close(CloseStatus.SERVER_ERROR);
+            return false;
         }
+        return !turn.compareAndSet(0, 1);
     }
 
     /** Event frames start with their type (EntryFactory writes it first); other frames are control frames. */
