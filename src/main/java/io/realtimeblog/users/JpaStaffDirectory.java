@@ -33,4 +33,14 @@ class JpaStaffDirectory implements StaffDirectory {
     public Optional<Actor> findActiveActor(UUID id) {
         return users.findById(id).filter(User::isEnabled).map(User::toActor);
     }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, Actor> activeActors(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return users.findAllById(ids).stream().filter(User::isEnabled).map(User::toActor)
+                .collect(Collectors.toUnmodifiableMap(Actor::id, actor -> actor));
+    }
 }

@@ -13,4 +13,7 @@ public interface StaffDirectory {
 
     /** The user as an actor, if it exists and is enabled. */
     Optional<Actor> findActiveActor(UUID id);
+
+    /** The given users that exist and are enabled, as actors with their current role and name. One query. */
+    Map<UUID, Actor> activeActors(Collection<UUID> ids);
 }

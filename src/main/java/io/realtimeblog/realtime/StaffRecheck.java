@@ -1,0 +1,57 @@
+package io.realtimeblog.realtime;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import io.realtimeblog.users.Actor;
+import io.realtimeblog.users.StaffDirectory;
+
+/**
+ * Every few seconds, checks this instance's staff sockets against the users' current records, so that an access
+ * token issued before a change does not outlive it on an open socket: a user who was disabled or deleted is
+ * closed with 4001 (log in again); a user whose role changed is closed with 4004, so that the client refreshes
+ * its token and comes back with the audience of its new role. REST checks the user on every request already;
+ * every instance checks its own sockets, so this holds across instances. One query per round.
+ */
+@Component
+class StaffRecheck {
+
+    private static final Logger log = LoggerFactory.getLogger(StaffRecheck.class);
+
+    private final RealtimeSessions sessions;
+    private final StaffDirectory staff;
+
+    StaffRecheck(RealtimeSessions sessions, StaffDirectory staff) {
+        this.sessions = sessions;
+        this.staff = staff;
+    }
+
+    @Scheduled(initialDelayString = "${blog.realtime.staff-recheck-interval:5s}",
+            fixedDelayString = "${blog.realtime.staff-recheck-interval:5s}")
+    void recheck() {
+        List<ClientSession> open = sessions.all().stream()
+                .filter(session -> session.state() == ClientSession.State.ACTIVE && session.actor() != null)
+                .toList();
+        if (open.isEmpty()) {
+            return;
+        }
+        Map<UUID, Actor> current = staff.activeActors(open.stream().map(s -> s.actor().id()).distinct().toList());
+        for (ClientSession session : open) {
+            Actor known = session.actor();
+            Actor now = current.get(known.id());
+            if (now == null) {
+                log.info("Closing a socket of user {}: disabled or deleted", known.id());
+                session.closeAfterCurrentWrite(CloseCodes.UNAUTHORIZED);
+            } else if (!Objects.equals(now.role(), known.role())) {
+                session.closeAfterCurrentWrite(CloseCodes.REAUTHENTICATE);
+            }
+        }
+    }
+}

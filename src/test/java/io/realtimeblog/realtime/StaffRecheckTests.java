@@ -1,0 +1,86 @@
+package io.realtimeblog.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.realtimeblog.IntegrationTest;
+import io.realtimeblog.TestAccounts;
+import io.realtimeblog.TestAccounts.Staff;
+import io.realtimeblog.users.Role;
+import tools.jackson.databind.json.JsonMapper;
+
+/** An open staff socket follows changes to its user: no access token outlives a disabled account on a socket. */
+@IntegrationTest
+class StaffRecheckTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JsonMapper json;
+
+    TestAccounts accounts;
+    final List<TestSocket> sockets = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        accounts = new TestAccounts(mvc, json);
+    }
+
+    @AfterEach
+    void closeSockets() {
+        sockets.forEach(TestSocket::close);
+    }
+
+    @Test
+    void disablingAUserClosesTheirOpenSocketsWithUnauthorized() throws Exception {
+        Staff author = accounts.create(Role.AUTHOR);
+        Staff other = accounts.create(Role.AUTHOR);
+        TestSocket disabled = staff(author);
+        TestSocket untouched = staff(other);
+
+        changeUser(author, "{\"enabled\": false}");
+
+        assertThat(disabled.awaitClose()).isEqualTo(4001);
+        assertThat(untouched.isClosed()).isFalse();
+    }
+
+    @Test
+    void aRoleChangeClosesTheSocketSoTheClientComesBackWithItsNewAudience() throws Exception {
+        Staff contributor = accounts.create(Role.CONTRIBUTOR);
+        TestSocket socket = staff(contributor);
+
+        changeUser(contributor, "{\"role\": \"EDITOR\"}");
+
+        assertThat(socket.awaitClose()).isEqualTo(4004);
+    }
+
+    private void changeUser(Staff who, String body) throws Exception {
+        mvc.perform(patch("/api/users/" + who.id()).contentType(MediaType.APPLICATION_JSON).content(body)
+                        .header(HttpHeaders.AUTHORIZATION, TestAccounts.bearer(accounts.adminToken())))
+                .andExpect(status().isOk());
+    }
+
+    private TestSocket staff(Staff who) {
+        TestSocket socket = TestSocket.open(port, json);
+        sockets.add(socket);
+        socket.join(who.token(), null);
+        return socket;
+    }
+}
