@@ -66,7 +66,7 @@ function onFrame(client, data) {
 }
 
 // Close codes after which a client must not reconnect (docs/websocket-protocol.md); all others resume.
-const FINAL_CLOSES = new Set([1000, 1003, 1009, 4001, 4009]);
+const FINAL_CLOSES = new Set([1000, 1002, 1003, 1007, 1009, 4001, 4009]);
 const reconnects = {};
 const resyncs = { count: 0 };
 let stopping = false;

@@ -21,7 +21,7 @@ export interface ConnectionState {
 }
 
 /** Close codes after which reconnecting cannot help (docs/websocket-protocol.md, "Close codes"). */
-export const CLIENT_BUG_CODES = [1003, 1009, 4009];
+export const CLIENT_BUG_CODES = [1002, 1003, 1007, 1009, 4009];
 export const UNAUTHORIZED = 4001;
 export const REAUTHENTICATE = 4004;
 export const SERVICE_RESTART = 1012;

@@ -1,27 +1,29 @@
 package io.realtimeblog.realtime;
 
-import org.springframework.web.socket.CloseStatus;
-
 /**
  * The close codes of WebSocket protocol v1 (docs/websocket-protocol.md). "Reconnect" codes mean: connect again
  * with back-off and resume from the last position; "do not reconnect" codes mean a retry would fail the same way.
  */
 public final class CloseCodes {
 
+    /** A close code and the reason sent with it. */
+    public record Close(int code, String reason) {
+    }
+
     /** Reconnect: the server is shutting down or restarting; another instance will serve the resume. */
-    public static final CloseStatus SERVER_RESTART = new CloseStatus(1012, "server restarting");
+    public static final Close SERVER_RESTART = new Close(1012, "server restarting");
     /** Do not reconnect as is: the token is invalid (bad signature, wrong algorithm, unknown or disabled user). */
-    public static final CloseStatus UNAUTHORIZED = new CloseStatus(4001, "unauthorized");
+    public static final Close UNAUTHORIZED = new Close(4001, "unauthorized");
     /** Reconnect after sending a hello sooner: no hello arrived in time. */
-    public static final CloseStatus HELLO_TIMEOUT = new CloseStatus(4002, "hello timeout");
+    public static final Close HELLO_TIMEOUT = new Close(4002, "hello timeout");
     /** Reconnect with a fresh token: the access token expired and was not refreshed in band. */
-    public static final CloseStatus REAUTHENTICATE = new CloseStatus(4004, "re-authenticate");
+    public static final Close REAUTHENTICATE = new Close(4004, "re-authenticate");
     /** Reconnect and resume: the client fell too far behind; nothing was lost, it resumes from its position. */
-    public static final CloseStatus SLOW_CLIENT = new CloseStatus(4008, "slow client");
+    public static final Close SLOW_CLIENT = new Close(4008, "slow client");
     /** Do not reconnect: the first frame was not a valid hello (a client bug). */
-    public static final CloseStatus PROTOCOL_ERROR = new CloseStatus(4009, "protocol error");
+    public static final Close PROTOCOL_ERROR = new Close(4009, "protocol error");
     /** Reconnect: no frame (not even a ping) arrived within the idle timeout. */
-    public static final CloseStatus IDLE = new CloseStatus(4010, "idle timeout");
+    public static final Close IDLE = new Close(4010, "idle timeout");
 
     private CloseCodes() {
     }

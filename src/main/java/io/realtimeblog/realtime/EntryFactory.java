@@ -9,11 +9,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.realtimeblog.events.BlogEvent;
+import io.realtimeblog.realtime.wire.WireFrame;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Turns a Kafka record into a {@link StreamEntry}: parses the event once and serialises one frame per audience. */
+/** Turns a Kafka record into a {@link StreamEntry}: parses the event once and encodes one frame per audience. */
 @Component
 class EntryFactory {
 
@@ -49,12 +50,11 @@ class EntryFactory {
                 frame(position, event), forReaders == null ? null : frame(position, forReaders));
     }
 
-    private String frame(long position, BlogEvent event) {
+    private WireFrame frame(long position, BlogEvent event) {
         Map<String, Object> frame = new LinkedHashMap<>();
-        // "type" first: ClientSession tells event frames from control frames by this prefix (delivered meter).
         frame.put("type", "event");
         frame.put("position", position);
         frame.put("event", event);
-        return json.writeValueAsString(frame);
+        return WireFrame.text(json.writeValueAsBytes(frame), true);
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +77,8 @@ class EventStream extends PartitionFollower {
             caughtUp.countDown();
         }
         while (isRunning()) {
-            for (ConsumerRecord<String, String> record : c.poll(Duration.ofMillis(200))) {
+            ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(200));
+            for (ConsumerRecord<String, String> record : records) {
                 StreamEntry entry = entries.entry(record);
                 if (entry != null && duplicates.firstTime(entry.postId(), entry.version())) {
                     sessions.publish(entry);
@@ -86,6 +88,9 @@ class EventStream extends PartitionFollower {
                 if (record.offset() + 1 >= end) {
                     caughtUp.countDown();
                 }
+            }
+            if (!records.isEmpty()) {
+                sessions.flush();
             }
         }
     }

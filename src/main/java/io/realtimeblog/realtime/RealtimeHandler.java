@@ -2,15 +2,12 @@ package io.realtimeblog.realtime;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
-
-import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.TextMessage;
-import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 import io.realtimeblog.auth.AccessTokenVerifier;
 import io.realtimeblog.auth.AccessTokenVerifier.Verification;
+import io.realtimeblog.realtime.wire.ConnectionListener;
+import io.realtimeblog.realtime.wire.WebSocketConnection;
+import io.realtimeblog.realtime.wire.WireFrame;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -18,45 +15,42 @@ import tools.jackson.databind.JsonNode;
  * {@code hello} (with an access token for the staff audience, without for the public one, and optionally the
  * position to resume from), gets the missed events or a {@code resync}, then {@code ready}, then live events.
  */
-class RealtimeHandler extends TextWebSocketHandler {
+class RealtimeHandler implements ConnectionListener {
 
     private final RealtimeSessions sessions;
     private final KafkaReplay kafkaReplay;
     private final AccessTokenVerifier tokens;
     private final RealtimeProperties properties;
-    private final Executor senders;
     private final Frames frames;
     private final RealtimeMetrics metrics;
     private final RealtimePresence presence;
 
     RealtimeHandler(RealtimeSessions sessions, KafkaReplay kafkaReplay, AccessTokenVerifier tokens,
-            RealtimeProperties properties, Executor senders, Frames frames, RealtimeMetrics metrics,
-            RealtimePresence presence) {
+            RealtimeProperties properties, Frames frames, RealtimeMetrics metrics, RealtimePresence presence) {
         this.sessions = sessions;
         this.kafkaReplay = kafkaReplay;
         this.tokens = tokens;
         this.properties = properties;
-        this.senders = senders;
         this.frames = frames;
         this.metrics = metrics;
         this.presence = presence;
     }
 
     @Override
-    public void afterConnectionEstablished(WebSocketSession socket) {
+    public void opened(WebSocketConnection connection) {
         var now = sessions.now();
-        sessions.add(new ClientSession(socket, senders, metrics, properties.maxQueuedFrames(), now,
+        sessions.add(new ClientSession(connection, metrics, properties.maxQueuedFrames(), now,
                 now.plus(properties.helloTimeout())));
     }
 
     @Override
-    protected void handleTextMessage(WebSocketSession socket, TextMessage message) {
-        ClientSession session = sessions.get(socket.getId());
+    public void text(WebSocketConnection connection, String message) {
+        ClientSession session = sessions.get(connection.id());
         if (session == null || session.state() == ClientSession.State.CLOSING) {
             return;
         }
         session.heard(sessions.now());
-        Frames.Inbound frame = frames.read(message.getPayload());
+        Frames.Inbound frame = frames.read(message);
         if (session.state() == ClientSession.State.AWAITING_HELLO) {
             hello(session, frame);
             return;
@@ -103,8 +97,8 @@ class RealtimeHandler extends TextWebSocketHandler {
         session.resume(catchUp(session, since, join));
     }
 
-    private List<String> catchUp(ClientSession session, Long since, RealtimeSessions.Join join) {
-        List<String> out = new ArrayList<>();
+    private List<WireFrame> catchUp(ClientSession session, Long since, RealtimeSessions.Join join) {
+        List<WireFrame> out = new ArrayList<>();
         List<StreamEntry> replay = join.fromKafka() ? kafkaReplay.read(since, join.position()) : join.replay();
         String resync = join.resyncReason() != null ? join.resyncReason()
                 : replay == null ? "position-too-old" : null;
@@ -112,19 +106,19 @@ class RealtimeHandler extends TextWebSocketHandler {
                 : resync != null ? RealtimeMetrics.Resume.RESYNC
                 : join.fromKafka() ? RealtimeMetrics.Resume.KAFKA : RealtimeMetrics.Resume.MEMORY);
         if (resync != null) {
-            out.add(frames.resync(resync, join.position()));
+            out.add(control(frames.resync(resync, join.position())));
         } else {
             for (StreamEntry entry : replay) {
-                String frame = session.frameFor(entry);
+                WireFrame frame = session.frameFor(entry);
                 if (frame != null) {
                     out.add(frame);
                 }
             }
         }
-        out.add(frames.ready(session.isStaff() ? "staff" : "public", join.position(), join.epoch()));
+        out.add(control(frames.ready(session.isStaff() ? "staff" : "public", join.position(), join.epoch())));
         if (session.isStaff()) {
             // Read after the session joined: a change committed later arrives as a live presence frame.
-            out.add(presence.snapshot(session.actor()));
+            out.add(control(presence.snapshot(session.actor())));
         }
         return out;
     }
@@ -145,12 +139,24 @@ class RealtimeHandler extends TextWebSocketHandler {
         }
     }
 
+    private static WireFrame control(String frame) {
+        return WireFrame.text(frame, false);
+    }
+
     @Override
-    public void afterConnectionClosed(WebSocketSession socket, CloseStatus status) {
-        ClientSession session = sessions.get(socket.getId());
+    public void written(WebSocketConnection connection, int events) {
+        ClientSession session = sessions.get(connection.id());
+        if (session != null) {
+            metrics.delivered(session.isStaff(), events);
+        }
+    }
+
+    @Override
+    public void closed(WebSocketConnection connection) {
+        ClientSession session = sessions.get(connection.id());
         if (session != null) {
             presence.closed(session);
         }
-        sessions.remove(socket.getId());
+        sessions.remove(connection.id());
     }
 }

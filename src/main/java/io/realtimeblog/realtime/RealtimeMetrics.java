@@ -64,8 +64,8 @@ class RealtimeMetrics {
         }
     }
 
-    void delivered(boolean staff) {
-        (staff ? deliveredStaff : deliveredPublic).increment();
+    void delivered(boolean staff, int events) {
+        (staff ? deliveredStaff : deliveredPublic).increment(events);
     }
 
     void slowClose() {

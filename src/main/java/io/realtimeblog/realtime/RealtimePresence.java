@@ -18,6 +18,7 @@ import io.realtimeblog.realtime.presence.PresenceFrames;
 import io.realtimeblog.realtime.presence.PresenceLeases;
 import io.realtimeblog.realtime.presence.PresenceListener;
 import io.realtimeblog.realtime.presence.PresenceNotice;
+import io.realtimeblog.realtime.wire.WireFrame;
 import io.realtimeblog.users.Actor;
 import io.realtimeblog.users.Role;
 import tools.jackson.databind.JsonNode;
@@ -107,7 +108,7 @@ class RealtimePresence implements PresenceListener {
     /** A notice from any instance: sent to this instance's staff clients who may see the post. */
     @Override
     public void on(PresenceNotice notice) {
-        String frame = frames.presence(notice);
+        WireFrame frame = WireFrame.text(frames.presence(notice), false);
         PostAudience audience = null;
         boolean looked = false;
         for (ClientSession session : sessions.all()) {

@@ -23,7 +23,6 @@ import jakarta.validation.constraints.NotNull;
  * @param recentEvents how many events each instance keeps in memory to serve resumes without reading Kafka
  * @param maxQueuedFrames how many frames may wait for one slow client before it is closed (it resumes)
  * @param maxInboundFrameBytes the largest text frame a client may send (larger: close 1009)
- * @param senderThreads threads that write queued frames to sockets
  * @param presenceTtl how long a presence lease ("I am editing this post") lasts unless the client renews it
  */
 @Validated
@@ -36,6 +35,5 @@ public record RealtimeProperties(
         @Min(1) @Max(10_000_000) @DefaultValue("10000") int recentEvents,
         @Min(1) @Max(1_000_000) @DefaultValue("2000") int maxQueuedFrames,
         @Min(256) @Max(1_048_576) @DefaultValue("4096") int maxInboundFrameBytes,
-        @Min(1) @Max(256) @DefaultValue("4") int senderThreads,
         @NotNull @DefaultValue("30s") Duration presenceTtl) {
 }

@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
+import io.realtimeblog.realtime.wire.WireFrame;
+
 /**
  * The clients connected to this instance and the fan-out to them. The stream thread hands each new entry to
  * {@link #publish}; a client that says hello joins under the same lock, so it gets every entry exactly once:
@@ -40,18 +42,29 @@ class RealtimeSessions {
         }
     }
 
+    /** Queues the entry's frame for every client that may see it; {@link #flush} then writes. */
     void publish(StreamEntry entry) {
         synchronized (fanOut) {
             recent.add(entry);
             position = entry.position();
             for (ClientSession session : sessions.values()) {
                 if (session.state() == ClientSession.State.ACTIVE) {
-                    String frame = session.frameFor(entry);
+                    WireFrame frame = session.frameFor(entry);
                     if (frame != null) {
-                        session.send(frame);
+                        session.queue(frame);
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Starts a write on every client that has frames waiting: after a batch of entries each client gets them in
+     * one socket write; a client whose previous write is still out gets them when it completes.
+     */
+    void flush() {
+        for (ClientSession session : sessions.values()) {
+            session.flush();
         }
     }
 

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Once a second: closes sockets that never said hello, whose token expired without an in-band refresh, or that
- * went silent; sends heartbeats. On shutdown tells every client to reconnect (elsewhere) before the web server
+ * went silent; drops connections whose write or close handshake is stuck; sends heartbeats. On shutdown tells every client to reconnect (elsewhere) before the web server
  * stops.
  */
 @Component
@@ -31,11 +31,13 @@ class RealtimeTicker implements SmartLifecycle {
 
     void tick() {
         Instant now = sessions.now();
+        long nanoNow = System.nanoTime();
         boolean beat = !now.isBefore(nextHeartbeat);
         if (beat) {
             nextHeartbeat = now.plus(properties.heartbeatInterval());
         }
         for (ClientSession session : sessions.all()) {
+            session.expireIfStuck(nanoNow);
             switch (session.state()) {
                 case AWAITING_HELLO -> {
                     if (now.isAfter(session.helloDeadline())) {

@@ -1,62 +1,36 @@
 package io.realtimeblog.realtime;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.socket.config.annotation.EnableWebSocket;
-import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
-import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
-import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 import io.realtimeblog.auth.AccessTokenVerifier;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The WebSocket endpoint {@code /ws}: origin check, frame size limit, the sender threads. */
+/** The protocol handler behind {@code /ws} ({@link WebSocketEndpoint} does the handshake) and socket sizing. */
 @Configuration(proxyBeanMethods = false)
-@EnableWebSocket
-class WebSocketConfiguration implements WebSocketConfigurer {
-
-    /** The largest binary frame that is read (then refused with 1003); a larger one closes with 1009. */
-    static final int BINARY_FRAME_BUFFER_BYTES = 1024;
-
-    private final RealtimeProperties properties;
-    private final RealtimeHandler handler;
-
-    WebSocketConfiguration(RealtimeProperties properties, RealtimeSessions sessions, KafkaReplay replay,
-            AccessTokenVerifier tokens, JsonMapper json, RealtimeMetrics metrics, RealtimePresence presence) {
-        this.properties = properties;
-        this.handler = new RealtimeHandler(sessions, replay, tokens, properties, senders(properties),
-                new Frames(json), metrics, presence);
-    }
-
-    @Override
-    public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(handler, "/ws")
-                .setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new));
-    }
+class WebSocketConfiguration {
 
     /**
-     * Inbound frames larger than the limit close the socket with 1009 (message too big). Tomcat allocates both
-     * buffers for every socket up front; binary frames are refused (1003) whatever they hold, so theirs is kept
-     * small: 15 KB less heap per open socket (docs/benchmarks.md).
+     * Tomcat gives every connection a read and a write buffer of its own (8 KiB each by default), which an open
+     * WebSocket keeps for its whole life. Neither is on the hot path here: socket reads go straight into a
+     * per-thread buffer and frame writes are gathering writes of the shared frame bytes, and Tomcat writes HTTP
+     * responses past an empty buffer directly. 1 KiB each saves 14 KiB of heap per open socket
+     * (docs/benchmarks.md).
      */
+    static final String SOCKET_BUFFER_BYTES = "1024";
+
     @Bean
-    ServletServerContainerFactoryBean webSocketContainer() {
-        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(properties.maxInboundFrameBytes());
-        container.setMaxBinaryMessageBufferSize(BINARY_FRAME_BUFFER_BYTES);
-        return container;
+    RealtimeHandler realtimeHandler(RealtimeSessions sessions, KafkaReplay replay, AccessTokenVerifier tokens,
+            RealtimeProperties properties, JsonMapper json, RealtimeMetrics metrics, RealtimePresence presence) {
+        return new RealtimeHandler(sessions, replay, tokens, properties, new Frames(json), metrics, presence);
     }
 
-    private static ExecutorService senders(RealtimeProperties properties) {
-        AtomicInteger count = new AtomicInteger();
-        return Executors.newFixedThreadPool(properties.senderThreads(), r -> {
-            Thread thread = new Thread(r, "realtime-sender-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+    @Bean
+    TomcatConnectorCustomizer smallSocketBuffers() {
+        return connector -> {
+            connector.setProperty("socket.appReadBufSize", SOCKET_BUFFER_BYTES);
+            connector.setProperty("socket.appWriteBufSize", SOCKET_BUFFER_BYTES);
+        };
     }
 }

@@ -1,5 +1,6 @@
 package io.realtimeblog.realtime;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -10,26 +11,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executor;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.socket.TextMessage;
-import org.springframework.web.socket.WebSocketSession;
+import org.mockito.ArgumentCaptor;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.realtimeblog.MutableClock;
+import io.realtimeblog.realtime.wire.WebSocketConnection;
+import io.realtimeblog.realtime.wire.WireFrame;
 import io.realtimeblog.users.Actor;
 import io.realtimeblog.users.Role;
 
 /** The once-a-second housekeeping, on a clock the test moves: hello timeout, token expiry, idleness, heartbeats. */
 class RealtimeTickerTests {
 
-    private static final Executor INLINE = Runnable::run;
-
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
     private final RealtimeProperties properties = new RealtimeProperties(List.of("*"), Duration.ofSeconds(5),
-            Duration.ofSeconds(20), Duration.ofSeconds(60), 100, 100, 16384, 1, Duration.ofSeconds(30));
+            Duration.ofSeconds(20), Duration.ofSeconds(60), 100, 100, 16384, Duration.ofSeconds(30));
     private final RealtimeMetrics metrics = new RealtimeMetrics(new SimpleMeterRegistry());
     private RealtimeSessions sessions;
     private RealtimeTicker ticker;
@@ -42,59 +41,60 @@ class RealtimeTickerTests {
 
     @Test
     void aSocketWithoutHelloIsClosedAfterTheHelloTimeout() throws Exception {
-        WebSocketSession socket = connect();
+        WebSocketConnection socket = connect();
         clock.advance(Duration.ofSeconds(4));
         ticker.tick();
-        verify(socket, never()).close(any());
+        verify(socket, never()).close(org.mockito.ArgumentMatchers.anyInt(), any());
         clock.advance(Duration.ofSeconds(2));
         ticker.tick();
-        verify(socket).close(CloseCodes.HELLO_TIMEOUT);
+        verify(socket).close(CloseCodes.HELLO_TIMEOUT.code(), CloseCodes.HELLO_TIMEOUT.reason());
     }
 
     @Test
     void aStaffSocketWhoseTokenExpiresIsToldToReauthenticateUnlessRefreshed() throws Exception {
-        WebSocketSession expiring = connect();
-        WebSocketSession refreshed = connect();
+        WebSocketConnection expiring = connect();
+        WebSocketConnection refreshed = connect();
         join(expiring, clock.instant().plusSeconds(30));
         join(refreshed, clock.instant().plusSeconds(30));
-        sessions.get(refreshed.getId()).refreshToken(actor(), clock.instant().plusSeconds(900));
+        sessions.get(refreshed.id()).refreshToken(actor(), clock.instant().plusSeconds(900));
 
         clock.advance(Duration.ofSeconds(31));
-        sessions.get(expiring.getId()).heard(clock.instant());
-        sessions.get(refreshed.getId()).heard(clock.instant());
+        sessions.get(expiring.id()).heard(clock.instant());
+        sessions.get(refreshed.id()).heard(clock.instant());
         ticker.tick();
 
-        verify(expiring).close(CloseCodes.REAUTHENTICATE);
-        verify(refreshed, never()).close(any());
+        verify(expiring).close(CloseCodes.REAUTHENTICATE.code(), CloseCodes.REAUTHENTICATE.reason());
+        verify(refreshed, never()).close(org.mockito.ArgumentMatchers.anyInt(), any());
     }
 
     @Test
     void aSilentSocketIsClosedAsIdleAndALiveOneGetsHeartbeats() throws Exception {
-        WebSocketSession silent = connect();
-        WebSocketSession chatty = connect();
+        WebSocketConnection silent = connect();
+        WebSocketConnection chatty = connect();
         join(silent, null);
         join(chatty, null);
         for (int second = 0; second < 61; second++) {
             clock.advance(Duration.ofSeconds(1));
-            sessions.get(chatty.getId()).heard(clock.instant());
+            sessions.get(chatty.id()).heard(clock.instant());
             ticker.tick();
         }
-        verify(silent).close(CloseCodes.IDLE);
-        verify(chatty, never()).close(any());
-        verify(chatty, org.mockito.Mockito.atLeast(3)).sendMessage(new TextMessage("{\"type\":\"heartbeat\"}"));
+        verify(silent).close(CloseCodes.IDLE.code(), CloseCodes.IDLE.reason());
+        verify(chatty, never()).close(org.mockito.ArgumentMatchers.anyInt(), any());
+        ArgumentCaptor<WireFrame> sent = ArgumentCaptor.forClass(WireFrame.class);
+        verify(chatty, org.mockito.Mockito.atLeast(3)).send(sent.capture());
+        assertThat(sent.getAllValues()).map(WireFrame::toString).contains("{\"type\":\"heartbeat\"}");
     }
 
-    private WebSocketSession connect() {
-        WebSocketSession socket = mock(WebSocketSession.class);
-        when(socket.getId()).thenReturn(UUID.randomUUID().toString());
-        when(socket.isOpen()).thenReturn(true);
-        sessions.add(new ClientSession(socket, INLINE, metrics, 100, clock.instant(),
+    private WebSocketConnection connect() {
+        WebSocketConnection socket = mock(WebSocketConnection.class);
+        when(socket.id()).thenReturn(UUID.randomUUID().toString());
+        sessions.add(new ClientSession(socket, metrics, 100, clock.instant(),
                 clock.instant().plus(properties.helloTimeout())));
         return socket;
     }
 
-    private void join(WebSocketSession socket, Instant tokenExpiry) {
-        ClientSession session = sessions.get(socket.getId());
+    private void join(WebSocketConnection socket, Instant tokenExpiry) {
+        ClientSession session = sessions.get(socket.id());
         if (tokenExpiry != null) {
             session.refreshToken(actor(), tokenExpiry);
         }

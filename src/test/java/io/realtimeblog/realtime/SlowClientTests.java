@@ -59,7 +59,7 @@ class SlowClientTests {
             }
             assertThat(closingAsSlow(slowReader)).isTrue();
 
-            assertThat(stalled.readUntilClose()).isEqualTo(CloseCodes.SLOW_CLIENT.getCode());
+            assertThat(stalled.readUntilClose()).isEqualTo(CloseCodes.SLOW_CLIENT.code());
             assertThat(slowCloses()).isGreaterThan(slowClosesBefore);
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> healthy.raw().stream()
                     .filter(frame -> frame.contains("Slow client test")).count() == titles.size());
