@@ -167,6 +167,13 @@ async function main() {
       idle.classes = idleClasses;
       loaded.classes = classHistogram(pid);
     }
+    // After the memory figures: the warm-up fills the server's resume buffer, which is not per socket.
+    if (options.warmup > 0) {
+      log(`warming up: the same writes for ${options.warmup} s, not measured`);
+      await new Writes(admin, posts, { published: options.published, warmup: true })
+        .run({ rate: options.rate, concurrency: options.concurrency, seconds: options.warmup });
+      await sleep(options.settle * 1000);
+    }
 
     const load = loadAverage();
     log(`load average ${load.join(' ')}; writing for ${options.duration} s at `

@@ -214,6 +214,7 @@ const handlers = {
     loopDelay.enable();
     cpuStart = process.cpuUsage();
     measureStart = nowMicros();
+    foreign = 0;
     latency.reset();
     perSecond.clear();
   },

@@ -3,6 +3,7 @@ package io.realtimeblog.realtime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.realtimeblog.realtime.wire.WebSocketConnection;
 import io.realtimeblog.realtime.wire.WireFrame;
@@ -19,10 +20,13 @@ final class ClientSession {
 
     enum State { AWAITING_HELLO, ACTIVE, CLOSING }
 
+    private static final AtomicInteger OPENED = new AtomicInteger();
+
     private final WebSocketConnection connection;
     private final RealtimeMetrics metrics;
     private final int maxQueued;
     private final Instant helloDeadline;
+    private final int stripe = OPENED.getAndIncrement() & Integer.MAX_VALUE;
     private volatile State state = State.AWAITING_HELLO;
     private volatile boolean paused;
     private List<WireFrame> held;
@@ -159,6 +163,11 @@ final class ClientSession {
 
     String id() {
         return connection.id();
+    }
+
+    /** Which of the fan-out threads writes to this client ({@link FanOutThreads}). */
+    int stripe() {
+        return stripe;
     }
 
     boolean isSlowClosing() {

@@ -23,6 +23,8 @@ import jakarta.validation.constraints.NotNull;
  * @param recentEvents how many events each instance keeps in memory to serve resumes without reading Kafka
  * @param maxQueuedFrames how many frames may wait for one slow client before it is closed (it resumes)
  * @param maxInboundFrameBytes the largest text frame a client may send (larger: close 1009)
+ * @param fanOutThreads threads that write the waiting frames to the clients after each batch of events (the
+ *                      stream thread is one of them); about the number of cores
  * @param presenceTtl how long a presence lease ("I am editing this post") lasts unless the client renews it
  */
 @Validated
@@ -35,5 +37,6 @@ public record RealtimeProperties(
         @Min(1) @Max(10_000_000) @DefaultValue("10000") int recentEvents,
         @Min(1) @Max(1_000_000) @DefaultValue("2000") int maxQueuedFrames,
         @Min(256) @Max(1_048_576) @DefaultValue("4096") int maxInboundFrameBytes,
-        @NotNull @DefaultValue("30s") Duration presenceTtl) {
+        @NotNull @DefaultValue("30s") Duration presenceTtl,
+        @Min(1) @Max(64) @DefaultValue("2") int fanOutThreads) {
 }

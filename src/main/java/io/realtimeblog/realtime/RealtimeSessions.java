@@ -23,13 +23,16 @@ class RealtimeSessions {
     private final Object fanOut = new Object();
     private final RecentEvents recent;
     private final Clock clock;
+    private final FanOutThreads fanOutThreads;
     private long position = -1;
     private long streamStart;
     private String epoch = "";
 
-    RealtimeSessions(RealtimeProperties properties, Clock clock, RealtimeMetrics metrics) {
+    RealtimeSessions(RealtimeProperties properties, Clock clock, RealtimeMetrics metrics,
+            FanOutThreads fanOutThreads) {
         this.recent = new RecentEvents(properties.recentEvents());
         this.clock = clock;
+        this.fanOutThreads = fanOutThreads;
         metrics.watch(this);
     }
 
@@ -63,9 +66,7 @@ class RealtimeSessions {
      * one socket write; a client whose previous write is still out gets them when it completes.
      */
     void flush() {
-        for (ClientSession session : sessions.values()) {
-            session.flush();
-        }
+        fanOutThreads.flush(sessions.values());
     }
 
     /** A record that is not fanned out (a duplicate or unreadable) still moves the position on. */
