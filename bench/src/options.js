@@ -26,7 +26,7 @@ const DEFAULTS = {
   concurrency: 0, // open-loop writes: in-flight limit (0 = number of posts)
   drain: 15, // after the writes, stop waiting for deliveries once none came for this many seconds
   settle: 3, // seconds between the last socket opening and the first write
-  warmup: 20, // seconds of the same writes before the measured window (the server's JIT compiles its hot paths), not counted
+  warmup: 60, // seconds of the same writes before the measured window (the server's JIT compiles its hot paths), not counted
   fdMargin: 300, // descriptors left free on the server for `auto` (Kafka, database, HTTP)
   deflate: false, // offer permessage-deflate as browsers do
   heap: '3g', // with --start: the server's -Xmx (19,000 sockets take ~1.6 GB)

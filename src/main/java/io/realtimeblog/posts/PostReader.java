@@ -86,7 +86,7 @@ class PostReader {
     }
 
     private String authorName(Post post) {
-        return staff.displayNames(Set.of(post.getAuthorId())).getOrDefault(post.getAuthorId(), "");
+        return staff.displayName(post.getAuthorId()).orElse("");
     }
 
     private static Specification<Post> specification(Actor actor, PostQuery query) {

@@ -270,6 +270,9 @@ public class PostService {
 
     private String chooseSlug(PostDraft draft, Post existing) {
         UUID id = existing == null ? null : existing.getId();
+        if (draft.hasSlug() && existing != null && draft.slug().equals(existing.getSlug())) {
+            return draft.slug(); // the post's own slug: nothing to check (clients send it back on every save)
+        }
         if (draft.hasSlug()) {
             boolean taken = id == null ? posts.existsBySlug(draft.slug()) : posts.existsBySlugAndIdNot(draft.slug(), id);
             if (taken) {

@@ -30,6 +30,12 @@ class JpaStaffDirectory implements StaffDirectory {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<String> displayName(UUID id) {
+        return users.findDisplayName(id);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<Actor> findActiveActor(UUID id) {
         return users.findById(id).filter(User::isEnabled).map(User::toActor);
     }

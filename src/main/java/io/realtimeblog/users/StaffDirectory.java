@@ -11,6 +11,9 @@ public interface StaffDirectory {
     /** Display names of the given users; ids that do not exist are absent from the map. One query. */
     Map<UUID, String> displayNames(Collection<UUID> ids);
 
+    /** One user's display name, if the user exists (a single-row query with a cached plan). */
+    Optional<String> displayName(UUID id);
+
     /** The user as an actor, if it exists and is enabled. */
     Optional<Actor> findActiveActor(UUID id);
 

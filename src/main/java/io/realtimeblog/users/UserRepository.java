@@ -19,6 +19,10 @@ interface UserRepository extends JpaRepository<User, UUID> {
     @Query("select u.id as id, u.displayName as displayName from User u where u.id in :ids")
     List<IdAndName> findDisplayNames(Collection<UUID> ids);
 
+    // An "in" list is translated anew for every call; a single id is not (a write looks up its author twice).
+    @Query("select u.displayName from User u where u.id = :id")
+    Optional<String> findDisplayName(UUID id);
+
     interface IdAndName {
         UUID getId();
 
