@@ -4,17 +4,14 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.CompletionHandler;
 import java.util.Arrays;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 import jakarta.servlet.http.WebConnection;
 
 import org.apache.coyote.http11.upgrade.InternalHttpUpgradeHandler;
 import org.apache.tomcat.util.net.AbstractEndpoint.Handler.SocketState;
+import org.apache.tomcat.util.net.NioChannel;
 import org.apache.tomcat.util.net.SSLSupport;
 import org.apache.tomcat.util.net.SocketEvent;
 import org.apache.tomcat.util.net.SocketWrapperBase;
@@ -40,17 +37,26 @@ public final class WebSocketConnection implements InternalHttpUpgradeHandler {
     private static final int MAX_BATCH_BYTES = 64 * 1024;
     private static final ThreadLocal<ByteBuffer> READ_BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocate(8192));
 
-    private final Queue<WireFrame> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger queued = new AtomicInteger();
-    private final AtomicBoolean writing = new AtomicBoolean();
-    private final AtomicBoolean finished = new AtomicBoolean();
-    private final AtomicReference<WireFrame> closeFrame = new AtomicReference<>();
+    private static final int DONE = 1;
+    private static final int PARTLY = 0;
+    private static final int FAILED = -1;
+    private static final AtomicIntegerFieldUpdater<WebSocketConnection> WRITING =
+            AtomicIntegerFieldUpdater.newUpdater(WebSocketConnection.class, "writing");
+    private static final AtomicIntegerFieldUpdater<WebSocketConnection> FINISHED =
+            AtomicIntegerFieldUpdater.newUpdater(WebSocketConnection.class, "finished");
+
     private final Writes writes = new Writes();
     private SocketWrapperBase<?> socket;
     private FrameDecoder decoder;
     private ConnectionListener listener;
     private String id;
+    // The frames waiting, guarded by this; no array while nothing waits for long (an idle socket holds none).
+    private WireFrame[] waiting;
+    private int waitingCount;
+    private WireFrame closeFrame;
     private boolean closeTaken;
+    private volatile int writing;
+    private volatile int finished;
     private volatile boolean closeSent;
     private volatile boolean closeReceived;
     private volatile long closeDeadline;
@@ -71,20 +77,25 @@ public final class WebSocketConnection implements InternalHttpUpgradeHandler {
     }
 
     /** Queues a frame for the next {@link #flush}; returns how many frames wait, or -1 once closing. */
-    public int send(WireFrame frame) {
-        if (closeFrame.get() != null) {
+    public synchronized int send(WireFrame frame) {
+        if (closeFrame != null) {
             return -1;
         }
-        queue.offer(frame);
-        return queued.incrementAndGet();
+        if (waiting == null) {
+            waiting = new WireFrame[4];
+        } else if (waitingCount == waiting.length) {
+            waiting = Arrays.copyOf(waiting, waitingCount * 2);
+        }
+        waiting[waitingCount++] = frame;
+        return waitingCount;
     }
 
     /** Starts writing what waits, unless a write is already out (its completion goes on with the rest). */
     public void flush() {
-        while (writing.compareAndSet(false, true)) {
+        while (WRITING.compareAndSet(this, 0, 1)) {
             Batch batch = nextBatch();
             if (batch == null) {
-                writing.set(false);
+                writing = 0;
                 if (hasWork()) {
                     continue;
                 }
@@ -94,22 +105,30 @@ public final class WebSocketConnection implements InternalHttpUpgradeHandler {
                 return;
             }
             written(batch);
-            writing.set(false);
+            writing = 0;
         }
     }
 
     /** Drops what waits and sends a close frame once the write that is out (if any) is done. */
     public void close(int code, String reason) {
-        if (closeFrame.compareAndSet(null, WireFrame.close(code, reason))) {
-            closeDeadline = System.nanoTime() + CLOSE_TIMEOUT_NANOS;
-            queue.clear();
-            queued.set(0);
-            flush();
+        synchronized (this) {
+            if (closeFrame != null) {
+                return;
+            }
+            closeFrame = WireFrame.close(code, reason);
+            dropWaiting();
         }
+        closeDeadline = System.nanoTime() + CLOSE_TIMEOUT_NANOS;
+        flush();
     }
 
-    public boolean isClosing() {
-        return closeFrame.get() != null;
+    public synchronized boolean isClosing() {
+        return closeFrame != null;
+    }
+
+    private void dropWaiting() {
+        waiting = null;
+        waitingCount = 0;
     }
 
     /**
@@ -125,41 +144,53 @@ public final class WebSocketConnection implements InternalHttpUpgradeHandler {
         }
     }
 
-    private boolean hasWork() {
-        return closeFrame.get() != null ? !closeTaken : !queue.isEmpty();
+    private synchronized boolean hasWork() {
+        return closeFrame != null ? !closeTaken : waitingCount > 0;
     }
 
-    /** Only the thread that set {@code writing} calls this. */
-    private Batch nextBatch() {
-        WireFrame close = closeFrame.get();
-        if (close != null) {
-            queue.clear();
+    /** Takes what waits, up to a batch; only the thread that set {@code writing} calls this. */
+    private synchronized Batch nextBatch() {
+        if (closeFrame != null) {
+            dropWaiting();
             if (closeTaken) {
                 return null;
             }
             closeTaken = true;
-            return new Batch(new ByteBuffer[] {close.buffer()}, 0, true);
+            return new Batch(new ByteBuffer[] {closeFrame.buffer()}, 0, true);
         }
-        int capacity = Math.max(1, Math.min(MAX_BATCH_FRAMES, queued.get()));
-        ByteBuffer[] buffers = new ByteBuffer[capacity];
         int count = 0;
         int bytes = 0;
         int events = 0;
-        WireFrame frame;
-        while (count < capacity && bytes < MAX_BATCH_BYTES && (frame = queue.poll()) != null) {
-            buffers[count++] = frame.buffer();
-            bytes += frame.size();
-            events += frame.isEvent() ? 1 : 0;
+        while (count < waitingCount && count < MAX_BATCH_FRAMES && bytes < MAX_BATCH_BYTES) {
+            bytes += waiting[count].size();
+            events += waiting[count].isEvent() ? 1 : 0;
+            count++;
         }
         if (count == 0) {
             return null;
         }
-        queued.addAndGet(-count);
-        return new Batch(count == capacity ? buffers : Arrays.copyOf(buffers, count), events, false);
+        ByteBuffer[] buffers = new ByteBuffer[count];
+        for (int i = 0; i < count; i++) {
+            buffers[i] = waiting[i].buffer();
+        }
+        waitingCount -= count;
+        if (waitingCount > 0) {
+            System.arraycopy(waiting, count, waiting, 0, waitingCount);
+            Arrays.fill(waiting, waitingCount, waitingCount + count, null);
+        } else if (waiting.length > 16) {
+            waiting = null; // a burst is over: let its array go
+        } else {
+            Arrays.fill(waiting, 0, count, null);
+        }
+        return new Batch(buffers, events, false);
     }
 
     /** True when the write completed at once; otherwise its completion (or failure) comes later. */
     private boolean write(Batch batch) {
+        int direct = writeDirectly(batch);
+        if (direct != PARTLY) {
+            return direct == DONE;
+        }
         writeStarted = System.nanoTime();
         CompletionState state;
         try {
@@ -178,6 +209,35 @@ public final class WebSocketConnection implements InternalHttpUpgradeHandler {
             abort();
         }
         return false;
+    }
+
+    /**
+     * Most writes fit in the kernel's socket buffer: on a plain (not TLS) NIO socket with nothing buffered by Tomcat
+     * they go straight to the channel, without Tomcat's per-operation state; what does not fit goes the
+     * asynchronous way. Only this connection writes to its socket, one write at a time.
+     */
+    private int writeDirectly(Batch batch) {
+        Object channel = socket.getSocket();
+        if (channel == null || channel.getClass() != NioChannel.class
+                || !socket.getSocketBufferHandler().isWriteBufferEmpty()) {
+            return PARTLY;
+        }
+        NioChannel nio = (NioChannel) channel;
+        ByteBuffer[] buffers = batch.buffers;
+        ByteBuffer last = buffers[buffers.length - 1];
+        try {
+            // One frame (the usual case between events) is a plain write; more are one gathering write.
+            while ((buffers.length == 1 ? nio.write(last) : nio.write(buffers, 0, buffers.length)) > 0) {
+                if (!last.hasRemaining()) {
+                    return DONE;
+                }
+            }
+            return PARTLY;
+        } catch (IOException | RuntimeException e) {
+            log.debug("Write to {} failed: {}", id, e.toString());
+            abort();
+            return FAILED;
+        }
     }
 
     private void written(Batch batch) {
@@ -203,8 +263,10 @@ public final class WebSocketConnection implements InternalHttpUpgradeHandler {
     }
 
     private void finished() {
-        if (finished.compareAndSet(false, true)) {
-            queue.clear();
+        if (FINISHED.compareAndSet(this, 0, 1)) {
+            synchronized (this) {
+                dropWaiting();
+            }
             listener.closed(this);
         }
     }
@@ -320,7 +382,7 @@ public final class WebSocketConnection implements InternalHttpUpgradeHandler {
         public void completed(Long bytes, Batch batch) {
             writeStarted = 0;
             written(batch);
-            writing.set(false);
+            writing = 0;
             flush();
         }
 

@@ -13,11 +13,16 @@ public final class WireFrame {
     static final int CLOSE = 0x8;
     static final int PONG = 0xA;
 
-    private final byte[] bytes;
+    private final ByteBuffer bytes;
     private final boolean event;
 
+    /**
+     * Event frames go to many sockets, so their bytes live outside the heap: the kernel is handed them as they
+     * are, where heap bytes would first be copied to a temporary native buffer on every write.
+     */
     private WireFrame(byte[] bytes, boolean event) {
-        this.bytes = bytes;
+        this.bytes = event ? ByteBuffer.allocateDirect(bytes.length).put(bytes).flip().asReadOnlyBuffer()
+                : ByteBuffer.wrap(bytes).asReadOnlyBuffer();
         this.event = event;
     }
 
@@ -72,18 +77,20 @@ public final class WireFrame {
     }
 
     int size() {
-        return bytes.length;
+        return bytes.remaining();
     }
 
     /** The payload as text (for logs and tests). */
     @Override
     public String toString() {
-        int header = bytes.length < 2 ? 0 : (bytes[1] & 0x7F) < 126 ? 2 : (bytes[1] & 0x7F) == 126 ? 4 : 10;
-        return new String(bytes, header, bytes.length - header, StandardCharsets.UTF_8);
+        byte[] all = new byte[bytes.remaining()];
+        bytes.duplicate().get(all);
+        int header = all.length < 2 ? 0 : (all[1] & 0x7F) < 126 ? 2 : (all[1] & 0x7F) == 126 ? 4 : 10;
+        return new String(all, header, all.length - header, StandardCharsets.UTF_8);
     }
 
     /** A fresh view of the bytes for one write (the position is per write, the bytes are shared). */
     ByteBuffer buffer() {
-        return ByteBuffer.wrap(bytes);
+        return bytes.duplicate();
     }
 }

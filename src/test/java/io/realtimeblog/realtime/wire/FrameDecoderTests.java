@@ -113,7 +113,10 @@ class FrameDecoderTests {
         assertThat(WireFrame.text("a".repeat(126), false).size()).isEqualTo(4 + 126);
         assertThat(WireFrame.text("a".repeat(70_000), false).size()).isEqualTo(10 + 70_000);
         assertThat(WireFrame.text("ünïcode", true).toString()).isEqualTo("ünïcode");
-        byte[] close = WireFrame.close(4008, "slow client").buffer().array();
+        assertThat(WireFrame.text("ünïcode".getBytes(StandardCharsets.UTF_8), true).buffer().isDirect()).isTrue();
+        ByteBuffer closeFrame = WireFrame.close(4008, "slow client").buffer();
+        byte[] close = new byte[closeFrame.remaining()];
+        closeFrame.get(close);
         assertThat(close[0] & 0xFF).isEqualTo(0x88);
         assertThat((close[2] & 0xFF) << 8 | close[3] & 0xFF).isEqualTo(4008);
     }
