@@ -12,7 +12,7 @@ export const PRESETS = {
   // Mostly idle sockets up to the file-descriptor limit: `auto` fills the server's free descriptors but a margin.
   sockets: { staff: 500, public: 'auto', rate: 1, duration: 30, posts: 5, published: true },
   // As many writes/s as the server takes (closed loop with `concurrency` writes in flight), one event each.
-  writes: { staff: 100, public: 0, rate: 0, concurrency: 32, duration: 30, posts: 400, published: false },
+  writes: { staff: 1000, public: 0, rate: 0, concurrency: 16, duration: 30, posts: 400, published: false },
 };
 
 const DEFAULTS = {
