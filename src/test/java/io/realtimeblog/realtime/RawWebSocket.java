@@ -55,9 +55,13 @@ final class RawWebSocket implements AutoCloseable {
 
     /** Sends a masked text frame, as clients must. */
     void sendText(String text) throws IOException {
-        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        sendFrame(0x81, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends one masked frame with the given first byte (FIN bit and opcode). */
+    void sendFrame(int first, byte[] payload) throws IOException {
         ByteArrayOutputStream frame = new ByteArrayOutputStream();
-        frame.write(0x81);
+        frame.write(first);
         if (payload.length < 126) {
             frame.write(0x80 | payload.length);
         } else {
@@ -117,6 +121,15 @@ final class RawWebSocket implements AutoCloseable {
             Frame frame = read();
             if (frame.opcode() == 8) {
                 return frame.closeCode();
+            }
+        }
+    }
+
+    /** Reads and drops whatever comes until the server closes the connection; true at end of stream. */
+    boolean readToEnd() throws IOException {
+        while (true) {
+            if (in.read() == -1) {
+                return true;
             }
         }
     }
