@@ -27,7 +27,7 @@ const DEFAULTS = {
   drain: 15, // after the writes, stop waiting for deliveries once none came for this many seconds
   settle: 3, // seconds between the last socket opening and the first write
   warmup: 60, // seconds of the same writes before the measured window (the server's JIT compiles its hot paths), not counted
-  fdMargin: 300, // descriptors left free on the server for `auto` (Kafka, database, HTTP)
+  fdMargin: 1100, // descriptors left free on the server for `auto`: its connection cap (server.tomcat.max-connections, 19,000) sits 1,000 below the 20,000 descriptors, and its own metrics request needs one of those connections
   deflate: false, // offer permessage-deflate as browsers do
   heap: '3g', // with --start: the server's -Xmx (19,000 sockets take ~1.6 GB)
   dataRoot: '', // with --start: where the fresh data folder goes (default the system's temp folder; /dev/shm: no disk)
