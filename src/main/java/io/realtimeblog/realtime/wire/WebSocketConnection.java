@@ -3,7 +3,6 @@ package io.realtimeblog.realtime.wire;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.CompletionHandler;
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
@@ -22,9 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One WebSocket connection on Tomcat's socket, below the JSR-356 API: frames arrive already encoded
- * ({@link WireFrame}, shared by every client of an audience), wait in a queue, and every write takes all that
- * waits (up to 64 frames, 64 KiB) in one gathering, non-blocking socket write. While a write is out the queue
- * fills, so the busier the connection the more frames each write carries; a client that stops reading holds no
+ * ({@link WireFrame}, shared by every client of an audience), wait ({@link WaitingFrames}), and every write
+ * takes all that waits (up to 64 frames, 64 KiB) in one gathering, non-blocking socket write. While a write is out
+ * frames gather, so the busier the connection the more frames each write carries; a client that stops reading holds no
  * thread. The connection keeps no buffer of its own while idle. Tomcat's own upgrade hook
  * ({@link InternalHttpUpgradeHandler}, what its WebSocket and HTTP/2 use) gives the socket.
  */
@@ -33,8 +32,6 @@ public final class WebSocketConnection implements InternalHttpUpgradeHandler {
     private static final Logger log = LoggerFactory.getLogger(WebSocketConnection.class);
     private static final long SEND_TIMEOUT_MILLIS = 30_000;
     private static final long CLOSE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(5);
-    private static final int MAX_BATCH_FRAMES = 64;
-    private static final int MAX_BATCH_BYTES = 64 * 1024;
     private static final ThreadLocal<ByteBuffer> READ_BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocate(8192));
 
     private static final int DONE = 1;
@@ -50,11 +47,7 @@ public final class WebSocketConnection implements InternalHttpUpgradeHandler {
     private FrameDecoder decoder;
     private ConnectionListener listener;
     private String id;
-    // The frames waiting, guarded by this; no array while nothing waits for long (an idle socket holds none).
-    private WireFrame[] waiting;
-    private int waitingCount;
-    private WireFrame closeFrame;
-    private boolean closeTaken;
+    private final WaitingFrames waiting = new WaitingFrames();
     private volatile int writing;
     private volatile int finished;
     private volatile boolean closeSent;
@@ -77,26 +70,17 @@ public final class WebSocketConnection implements InternalHttpUpgradeHandler {
     }
 
     /** Queues a frame for the next {@link #flush}; returns how many frames wait, or -1 once closing. */
-    public synchronized int send(WireFrame frame) {
-        if (closeFrame != null) {
-            return -1;
-        }
-        if (waiting == null) {
-            waiting = new WireFrame[4];
-        } else if (waitingCount == waiting.length) {
-            waiting = Arrays.copyOf(waiting, waitingCount * 2);
-        }
-        waiting[waitingCount++] = frame;
-        return waitingCount;
+    public int send(WireFrame frame) {
+        return waiting.add(frame);
     }
 
     /** Starts writing what waits, unless a write is already out (its completion goes on with the rest). */
     public void flush() {
         while (WRITING.compareAndSet(this, 0, 1)) {
-            Batch batch = nextBatch();
+            WaitingFrames.Batch batch = waiting.next();
             if (batch == null) {
                 writing = 0;
-                if (hasWork()) {
+                if (waiting.hasWork()) {
                     continue;
                 }
                 return;
@@ -111,24 +95,14 @@ public final class WebSocketConnection implements InternalHttpUpgradeHandler {
 
     /** Drops what waits and sends a close frame once the write that is out (if any) is done. */
     public void close(int code, String reason) {
-        synchronized (this) {
-            if (closeFrame != null) {
-                return;
-            }
-            closeFrame = WireFrame.close(code, reason);
-            dropWaiting();
+        if (waiting.close(WireFrame.close(code, reason))) {
+            closeDeadline = System.nanoTime() + CLOSE_TIMEOUT_NANOS;
+            flush();
         }
-        closeDeadline = System.nanoTime() + CLOSE_TIMEOUT_NANOS;
-        flush();
     }
 
-    public synchronized boolean isClosing() {
-        return closeFrame != null;
-    }
-
-    private void dropWaiting() {
-        waiting = null;
-        waitingCount = 0;
+    public boolean isClosing() {
+        return waiting.isClosing();
     }
 
     /**
@@ -144,49 +118,8 @@ public final class WebSocketConnection implements InternalHttpUpgradeHandler {
         }
     }
 
-    private synchronized boolean hasWork() {
-        return closeFrame != null ? !closeTaken : waitingCount > 0;
-    }
-
-    /** Takes what waits, up to a batch; only the thread that set {@code writing} calls this. */
-    private synchronized Batch nextBatch() {
-        if (closeFrame != null) {
-            dropWaiting();
-            if (closeTaken) {
-                return null;
-            }
-            closeTaken = true;
-            return new Batch(new ByteBuffer[] {closeFrame.buffer()}, 0, true);
-        }
-        int count = 0;
-        int bytes = 0;
-        int events = 0;
-        while (count < waitingCount && count < MAX_BATCH_FRAMES && bytes < MAX_BATCH_BYTES) {
-            bytes += waiting[count].size();
-            events += waiting[count].isEvent() ? 1 : 0;
-            count++;
-        }
-        if (count == 0) {
-            return null;
-        }
-        ByteBuffer[] buffers = new ByteBuffer[count];
-        for (int i = 0; i < count; i++) {
-            buffers[i] = waiting[i].buffer();
-        }
-        waitingCount -= count;
-        if (waitingCount > 0) {
-            System.arraycopy(waiting, count, waiting, 0, waitingCount);
-            Arrays.fill(waiting, waitingCount, waitingCount + count, null);
-        } else if (waiting.length > 16) {
-            waiting = null; // a burst is over: let its array go
-        } else {
-            Arrays.fill(waiting, 0, count, null);
-        }
-        return new Batch(buffers, events, false);
-    }
-
     /** True when the write completed at once; otherwise its completion (or failure) comes later. */
-    private boolean write(Batch batch) {
+    private boolean write(WaitingFrames.Batch batch) {
         int direct = writeDirectly(batch);
         if (direct != PARTLY) {
             return direct == DONE;
@@ -194,7 +127,8 @@ public final class WebSocketConnection implements InternalHttpUpgradeHandler {
         writeStarted = System.nanoTime();
         CompletionState state;
         try {
-            state = socket.write(batch.buffers, 0, batch.buffers.length, BlockingMode.NON_BLOCK, SEND_TIMEOUT_MILLIS,
+            ByteBuffer[] buffers = batch.buffers();
+            state = socket.write(buffers, 0, buffers.length, BlockingMode.NON_BLOCK, SEND_TIMEOUT_MILLIS,
                     TimeUnit.MILLISECONDS, batch, SocketWrapperBase.COMPLETE_WRITE, writes);
         } catch (RuntimeException e) {
             log.debug("Write to {} failed: {}", id, e.toString());
@@ -216,14 +150,14 @@ public final class WebSocketConnection implements InternalHttpUpgradeHandler {
      * they go straight to the channel, without Tomcat's per-operation state; what does not fit goes the
      * asynchronous way. Only this connection writes to its socket, one write at a time.
      */
-    private int writeDirectly(Batch batch) {
+    private int writeDirectly(WaitingFrames.Batch batch) {
         Object channel = socket.getSocket();
         if (channel == null || channel.getClass() != NioChannel.class
                 || !socket.getSocketBufferHandler().isWriteBufferEmpty()) {
             return PARTLY;
         }
         NioChannel nio = (NioChannel) channel;
-        ByteBuffer[] buffers = batch.buffers;
+        ByteBuffer[] buffers = batch.buffers();
         ByteBuffer last = buffers[buffers.length - 1];
         try {
             // One frame (the usual case between events) is a plain write; more are one gathering write.
@@ -240,11 +174,11 @@ public final class WebSocketConnection implements InternalHttpUpgradeHandler {
         }
     }
 
-    private void written(Batch batch) {
-        if (batch.events > 0) {
-            listener.written(this, batch.events);
+    private void written(WaitingFrames.Batch batch) {
+        if (batch.events() > 0) {
+            listener.written(this, batch.events());
         }
-        if (batch.close) {
+        if (batch.close()) {
             closeSent = true;
             if (closeReceived) {
                 abort();
@@ -264,9 +198,7 @@ public final class WebSocketConnection implements InternalHttpUpgradeHandler {
 
     private void finished() {
         if (FINISHED.compareAndSet(this, 0, 1)) {
-            synchronized (this) {
-                dropWaiting();
-            }
+            waiting.drop();
             listener.closed(this);
         }
     }
@@ -372,14 +304,11 @@ public final class WebSocketConnection implements InternalHttpUpgradeHandler {
         // The application closes its sockets with 1012 before the connector stops.
     }
 
-    private record Batch(ByteBuffer[] buffers, int events, boolean close) {
-    }
-
     /** Completion of a write that could not finish at once (on one of the container's threads). */
-    private final class Writes implements CompletionHandler<Long, Batch> {
+    private final class Writes implements CompletionHandler<Long, WaitingFrames.Batch> {
 
         @Override
-        public void completed(Long bytes, Batch batch) {
+        public void completed(Long bytes, WaitingFrames.Batch batch) {
             writeStarted = 0;
             written(batch);
             writing = 0;
@@ -387,7 +316,7 @@ public final class WebSocketConnection implements InternalHttpUpgradeHandler {
         }
 
         @Override
-        public void failed(Throwable failure, Batch batch) {
+        public void failed(Throwable failure, WaitingFrames.Batch batch) {
             writeStarted = 0;
             log.debug("Write to {} failed: {}", id, failure.toString());
             abort();
