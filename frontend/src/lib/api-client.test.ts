@@ -63,6 +63,7 @@ describe('apiRequest', () => {
       .mockResolvedValueOnce(json(200, { ok: true }));
     await expect(apiRequest('/api/posts')).resolves.toEqual({ ok: true });
     expect(fetchMock.mock.calls[1][0]).toBe('/api/auth/refresh');
+    expect(fetchMock.mock.calls[1][1]?.headers).toMatchObject({ 'X-Requested-With': 'blog-admin' });
     expect((fetchMock.mock.calls[2][1]?.headers as Record<string, string>).Authorization).toBe('Bearer second');
   });
 

@@ -3,6 +3,12 @@ import { NetworkError, ProblemError } from '@/lib/problem-error';
 
 export const SESSION_ENDED = 'Your session ended, please log in again.';
 
+/**
+ * The same-origin signal the API requires on refresh and logout (docs/rest-api.md, "Authentication"): another
+ * site's page cannot send a custom header without a CORS preflight, which the API never approves.
+ */
+export const SAME_ORIGIN_HEADER = { 'X-Requested-With': 'blog-admin' } as const;
+
 interface TokenResponse {
   accessToken: string;
   expiresIn: number;
@@ -125,7 +131,7 @@ export class AuthStore {
       response = await this.fetchFn(url, {
         method: 'POST',
         credentials: 'same-origin',
-        headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+        headers: { ...SAME_ORIGIN_HEADER, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch (error) {

@@ -20,7 +20,8 @@ import io.realtimeblog.users.Role;
 
 /**
  * Login, token refresh and logout. The refresh token travels in the JSON body (non-browser clients) and in an
- * HttpOnly cookie (browsers); refresh and logout accept either, the body first.
+ * HttpOnly cookie (browsers); refresh and logout accept either, the body first, and both require a same-origin
+ * signal ({@link SameOriginSignal}) before they look at the token.
  */
 @RestController
 @RequestMapping("/api/auth")
@@ -41,7 +42,8 @@ class AuthController {
 
     @PostMapping("/refresh")
     ResponseEntity<TokenResponse> refresh(@Valid @RequestBody(required = false) RefreshRequest request,
-            @CookieValue(name = RefreshCookie.NAME, required = false) String fromCookie) {
+            @CookieValue(name = RefreshCookie.NAME, required = false) String fromCookie, HttpServletRequest http) {
+        SameOriginSignal.require(http);
         String token = chooseToken(request, fromCookie);
         if (token == null) {
             throw AuthProblems.invalidRefreshToken();
@@ -51,7 +53,8 @@ class AuthController {
 
     @PostMapping("/logout")
     ResponseEntity<Void> logout(@Valid @RequestBody(required = false) RefreshRequest request,
-            @CookieValue(name = RefreshCookie.NAME, required = false) String fromCookie) {
+            @CookieValue(name = RefreshCookie.NAME, required = false) String fromCookie, HttpServletRequest http) {
+        SameOriginSignal.require(http);
         String token = chooseToken(request, fromCookie);
         if (token != null) {
             auth.logout(token);

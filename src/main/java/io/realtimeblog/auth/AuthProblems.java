@@ -40,4 +40,11 @@ final class AuthProblems {
                 "This refresh token was already used, so it may have been stolen; every session that came from "
                         + "the same login has been ended. Log in again."), null);
     }
+
+    static ErrorResponseException crossSiteRequest() {
+        return new ErrorResponseException(HttpStatus.FORBIDDEN, ProblemTypes.problem(HttpStatus.FORBIDDEN,
+                "cross-site-request", "Cross-site request refused",
+                "Refresh and logout need a same-origin signal: send the header '" + SameOriginSignal.HEADER
+                        + "' (any value) or make the request from this site's own pages."), null);
+    }
 }

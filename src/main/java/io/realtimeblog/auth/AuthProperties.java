@@ -24,9 +24,14 @@ import org.springframework.validation.annotation.Validated;
  * @param refreshTokenTtl       lifetime of a refresh token (each refresh issues a new one)
  * @param refreshCookieSecure   whether the refresh cookie carries {@code Secure} (browsers accept it on
  *                              {@code http://localhost}; turn off only for plain-HTTP hosts other than localhost)
- * @param maxFailuresPerAccount failed logins for one e-mail address within the window before logins are refused
- * @param maxFailuresPerClient  failed logins from one client address within the window before logins are refused
+ * @param maxFailuresPerAccountAndClient failed logins for one e-mail address from one client address within the
+ *                              window before that client may not try that account (other clients still may)
+ * @param maxFailuresPerClient  failed logins from one client address, for any account, within the window before
+ *                              that client's logins are refused
  * @param failureWindow         how long a failed login counts
+ * @param accountSlowdownAfter  failed logins for one e-mail address, from any client, within the window before
+ *                              each further attempt must wait (1 s after the last failure, doubling per failure)
+ * @param accountSlowdownMaxDelay the longest of those waits
  */
 @Validated
 @ConfigurationProperties("blog.auth")
@@ -36,9 +41,11 @@ record AuthProperties(
         @DefaultValue("15m") @DurationMin(seconds = 10) @DurationMax(days = 1) Duration accessTokenTtl,
         @DefaultValue("14d") @DurationMin(minutes = 1) @DurationMax(days = 366) Duration refreshTokenTtl,
         @DefaultValue("true") boolean refreshCookieSecure,
-        @DefaultValue("5") @Min(1) @Max(1000) int maxFailuresPerAccount,
+        @DefaultValue("5") @Min(1) @Max(1000) int maxFailuresPerAccountAndClient,
         @DefaultValue("20") @Min(1) @Max(100000) int maxFailuresPerClient,
-        @DefaultValue("15m") @DurationMin(seconds = 1) @DurationMax(days = 1) Duration failureWindow) {
+        @DefaultValue("15m") @DurationMin(seconds = 1) @DurationMax(days = 1) Duration failureWindow,
+        @DefaultValue("10") @Min(1) @Max(100000) int accountSlowdownAfter,
+        @DefaultValue("30s") @DurationMin(seconds = 1) @DurationMax(minutes = 15) Duration accountSlowdownMaxDelay) {
 
     AuthProperties {
         // an empty environment variable means "not set"

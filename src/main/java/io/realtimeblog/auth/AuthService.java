@@ -46,7 +46,7 @@ class AuthService {
             throttle.recordFailure(account, client, now);
             throw AuthProblems.badCredentials();
         }
-        throttle.recordSuccess(account);
+        throttle.recordSuccess(account, client);
         return new Tokens(accessTokens.issue(user.get()), refreshTokens.issueFirst(user.get().id()), user.get());
     }
 

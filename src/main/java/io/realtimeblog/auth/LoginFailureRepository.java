@@ -15,14 +15,18 @@ interface LoginFailureRepository extends JpaRepository<LoginFailure, UUID> {
             + " order by f.failedAt")
     List<Instant> failureTimesOfAccount(String accountKey, Instant since);
 
+    @Query("select f.failedAt from LoginFailure f where f.accountKey = :accountKey and f.clientKey = :clientKey"
+            + " and f.failedAt > :since order by f.failedAt")
+    List<Instant> failureTimesOfAccountAndClient(String accountKey, String clientKey, Instant since);
+
     @Query("select f.failedAt from LoginFailure f where f.clientKey = :clientKey and f.failedAt > :since"
             + " order by f.failedAt")
     List<Instant> failureTimesOfClient(String clientKey, Instant since);
 
     @Transactional
     @Modifying
-    @Query("delete from LoginFailure f where f.accountKey = :accountKey")
-    int deleteByAccount(String accountKey);
+    @Query("delete from LoginFailure f where f.accountKey = :accountKey and f.clientKey = :clientKey")
+    int deleteByAccountAndClient(String accountKey, String clientKey);
 
     @Transactional
     @Modifying

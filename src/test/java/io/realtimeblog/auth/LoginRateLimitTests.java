@@ -6,7 +6,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+
+import org.awaitility.Awaitility;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +27,10 @@ import io.realtimeblog.TestAccounts.Staff;
 import io.realtimeblog.users.Role;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Each test uses its own accounts and its own client address, so that the shared counters do not mix. */
+/**
+ * Failed-login limits through the API. Each test uses its own accounts and its own client addresses, so that the
+ * shared counters do not mix.
+ */
 @IntegrationTest
 class LoginRateLimitTests {
 
@@ -32,6 +39,9 @@ class LoginRateLimitTests {
 
     @Autowired
     JsonMapper jsonMapper;
+
+    @Autowired
+    LoginFailureRepository failures;
 
     TestAccounts accounts;
 
@@ -71,13 +81,34 @@ class LoginRateLimitTests {
     }
 
     @Test
-    void theLimitAlsoHoldsFromAnotherClientAddress() throws Exception {
+    void aStrangersFailuresDoNotLockTheOwnerOut() throws Exception {
         Staff author = accounts.create(Role.AUTHOR);
         for (int i = 0; i < 5; i++) {
             login(author.email(), "wrong-password", "10.9.8.3").andExpect(status().isUnauthorized());
         }
+        login(author.email(), author.password(), "10.9.8.3").andExpect(status().isTooManyRequests());
 
-        login(author.email(), author.password(), "10.9.8.4").andExpect(status().isTooManyRequests());
+        login(author.email(), author.password(), "10.9.8.4").andExpect(status().isOk());
+    }
+
+    @Test
+    void guessesFromManyAddressesSlowTheAccountDownForSecondsWithoutLockingItOrCountingTheRefusal() throws Exception {
+        Staff author = accounts.create(Role.AUTHOR);
+        for (int i = 0; i < 10; i++) {
+            login(author.email(), "wrong-password", "10.9.9." + i).andExpect(status().isUnauthorized());
+        }
+        long counted = failures.failureTimesOfAccount(author.email(), Instant.EPOCH).size();
+
+        MvcResult refused = login(author.email(), author.password(), "10.9.10.1")
+                .andExpect(status().isTooManyRequests())
+                .andExpect(jsonPath("$.type").value("/problems/too-many-login-attempts"))
+                .andExpect(jsonPath("$.accessToken").doesNotExist())
+                .andReturn();
+
+        assertThat(Long.parseLong(refused.getResponse().getHeader(HttpHeaders.RETRY_AFTER))).isBetween(1L, 2L);
+        assertThat(failures.failureTimesOfAccount(author.email(), Instant.EPOCH)).hasSize((int) counted);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(250)).until(() ->
+                login(author.email(), author.password(), "10.9.10.1").andReturn().getResponse().getStatus() == 200);
     }
 
     @Test

@@ -74,7 +74,8 @@ class RefreshTokenTests {
     void refreshAcceptsTheTokenFromTheCookieAndSetsTheNextOne() throws Exception {
         String first = loginRefreshToken();
 
-        MvcResult result = mockMvc.perform(post("/api/auth/refresh").cookie(new Cookie(RefreshCookie.NAME, first)))
+        MvcResult result = mockMvc.perform(post("/api/auth/refresh").header(SameOriginSignal.HEADER, "test")
+                        .cookie(new Cookie(RefreshCookie.NAME, first)))
                 .andExpect(status().isOk()).andReturn();
 
         String next = body(result).path("refreshToken").asString();
@@ -131,7 +132,8 @@ class RefreshTokenTests {
         String first = loginRefreshToken();
         String second = body(refresh(first).andExpect(status().isOk())).path("refreshToken").asString();
 
-        MvcResult result = mockMvc.perform(post("/api/auth/logout").contentType(MediaType.APPLICATION_JSON)
+        MvcResult result = mockMvc.perform(post("/api/auth/logout").header(SameOriginSignal.HEADER, "test")
+                .contentType(MediaType.APPLICATION_JSON)
                 .content(json(Map.of("refreshToken", second)))).andExpect(status().isNoContent()).andReturn();
 
         assertThat(result.getResponse().getHeader(HttpHeaders.SET_COOKIE))
@@ -143,7 +145,8 @@ class RefreshTokenTests {
     void logoutWithTheCookieRevokes() throws Exception {
         String token = loginRefreshToken();
 
-        mockMvc.perform(post("/api/auth/logout").cookie(new Cookie(RefreshCookie.NAME, token)))
+        mockMvc.perform(post("/api/auth/logout").header(SameOriginSignal.HEADER, "test")
+                        .cookie(new Cookie(RefreshCookie.NAME, token)))
                 .andExpect(status().isNoContent());
 
         expectInvalid(refresh(token));
@@ -163,7 +166,7 @@ class RefreshTokenTests {
     @Test
     void unknownOrMissingRefreshTokenIsUnauthorized() throws Exception {
         expectInvalid(refresh("bm90LWEtcmVhbC10b2tlbg"));
-        expectInvalid(mockMvc.perform(post("/api/auth/refresh")));
+        expectInvalid(mockMvc.perform(post("/api/auth/refresh").header(SameOriginSignal.HEADER, "test")));
     }
 
     private String loginRefreshToken() {
@@ -171,8 +174,8 @@ class RefreshTokenTests {
     }
 
     private ResultActions refresh(String token) throws Exception {
-        return mockMvc.perform(post("/api/auth/refresh").contentType(MediaType.APPLICATION_JSON)
-                .content(json(Map.of("refreshToken", token))));
+        return mockMvc.perform(post("/api/auth/refresh").header(SameOriginSignal.HEADER, "test")
+                .contentType(MediaType.APPLICATION_JSON).content(json(Map.of("refreshToken", token))));
     }
 
     private static void expectInvalid(ResultActions result) throws Exception {

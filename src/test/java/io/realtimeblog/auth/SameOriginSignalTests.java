@@ -1,0 +1,105 @@
+package io.realtimeblog.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.servlet.http.Cookie;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import io.realtimeblog.IntegrationTest;
+import io.realtimeblog.TestAccounts;
+import io.realtimeblog.users.Role;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Refresh and logout with the refresh cookie, as a browser sends them: refused without a same-origin signal (a
+ * cross-site form, another site's script), and the refusal spends, revokes and clears nothing.
+ */
+@IntegrationTest
+class SameOriginSignalTests {
+
+    @Autowired
+    MockMvc mockMvc;
+
+    @Autowired
+    JsonMapper jsonMapper;
+
+    String refreshToken;
+
+    @BeforeEach
+    void setUp() {
+        TestAccounts accounts = new TestAccounts(mockMvc, jsonMapper);
+        TestAccounts.Staff author = accounts.create(Role.AUTHOR);
+        refreshToken = accounts.login(author.email(), author.password()).path("refreshToken").asString();
+    }
+
+    @Test
+    void refreshWithTheCookieAloneIsRefusedAndTheTokenIsNotSpent() throws Exception {
+        expectRefused(mockMvc.perform(withCookie(post("/api/auth/refresh"))));
+
+        mockMvc.perform(withCookie(post("/api/auth/refresh")).header(SameOriginSignal.HEADER, "fetch"))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void refreshFromAnotherSitesPageIsRefused() throws Exception {
+        expectRefused(mockMvc.perform(withCookie(post("/api/auth/refresh"))
+                .header(HttpHeaders.ORIGIN, "https://evil.example")));
+
+        mockMvc.perform(withCookie(post("/api/auth/refresh")).header(SameOriginSignal.HEADER, "fetch"))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void logoutFromAnotherSitesPageIsRefusedAndTheSessionGoesOn() throws Exception {
+        expectRefused(mockMvc.perform(withCookie(post("/api/auth/logout"))
+                .header(HttpHeaders.ORIGIN, "https://evil.example")));
+        expectRefused(mockMvc.perform(post("/api/auth/logout").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"refreshToken\":\"" + refreshToken + "\"}")));
+
+        mockMvc.perform(withCookie(post("/api/auth/refresh")).header(SameOriginSignal.HEADER, "fetch"))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void anOriginHeaderNamingThisServerIsASignalOfItsOwn() throws Exception {
+        mockMvc.perform(withCookie(post("/api/auth/refresh")).header(HttpHeaders.ORIGIN, "http://localhost"))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void theCustomHeaderIsASignalEvenFromTheAdminsDevelopmentServer() throws Exception {
+        mockMvc.perform(withCookie(post("/api/auth/logout")).header(HttpHeaders.ORIGIN, "http://localhost:5173")
+                .header(SameOriginSignal.HEADER, "fetch"))
+                .andExpect(status().isNoContent());
+
+        mockMvc.perform(withCookie(post("/api/auth/refresh")).header(SameOriginSignal.HEADER, "fetch"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.type").value("/problems/invalid-refresh-token"));
+    }
+
+    private MockHttpServletRequestBuilder withCookie(MockHttpServletRequestBuilder request) {
+        return request.cookie(new Cookie(RefreshCookie.NAME, refreshToken));
+    }
+
+    private static void expectRefused(ResultActions result) throws Exception {
+        result.andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("/problems/cross-site-request"))
+                .andExpect(jsonPath("$.accessToken").doesNotExist())
+                .andExpect(header().doesNotExist(HttpHeaders.SET_COOKIE));
+        assertThat(result.andReturn().getResponse().getHeaders(HttpHeaders.SET_COOKIE)).isEmpty();
+    }
+}
