@@ -3,18 +3,15 @@ package io.realtimeblog.auth;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Set;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+
+import io.realtimeblog.datafolder.OwnerOnly;
 
 /**
  * Where the HMAC key for access tokens comes from: {@code blog.auth.jwt-secret}, or, for the embedded default, a
@@ -23,9 +20,6 @@ import javax.crypto.spec.SecretKeySpec;
 final class JwtSecrets {
 
     static final int MIN_BYTES = 32;
-
-    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
-    private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
 
     private JwtSecrets() {
     }
@@ -62,38 +56,10 @@ final class JwtSecrets {
         }
     }
 
-    private static void create(Path file) throws IOException {
-        Path dir = file.getParent();
-        if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir);
-            restrict(dir, OWNER_ONLY_DIR);
-        }
+    private static void create(Path file) {
         byte[] key = new byte[MIN_BYTES * 2];
         new SecureRandom().nextBytes(key);
-        Path temp = Files.createTempFile(dir, "jwt-secret", ".tmp");
-        try {
-            restrict(temp, OWNER_ONLY_FILE);
-            Files.writeString(temp, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII,
-                    StandardOpenOption.TRUNCATE_EXISTING);
-            // a link appears complete or not at all, and fails if another process won the race
-            Files.createLink(file, temp);
-        } catch (FileAlreadyExistsException anotherProcessWasFirst) {
-            // use the other process's key
-        } catch (UnsupportedOperationException noHardLinks) {
-            Files.move(temp, file);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    private static void restrict(Path path, Set<PosixFilePermission> permissions) throws IOException {
-        if (Files.getFileAttributeView(path, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
-            Files.setPosixFilePermissions(path, permissions);
-        } else {
-            path.toFile().setReadable(false, false);
-            path.toFile().setReadable(true, true);
-            path.toFile().setWritable(false, false);
-            path.toFile().setWritable(true, true);
-        }
+        // if another process was first, its key is used
+        OwnerOnly.createFile(file, Base64.getEncoder().encodeToString(key) + "\n");
     }
 }

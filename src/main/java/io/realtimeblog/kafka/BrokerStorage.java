@@ -9,9 +9,11 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.metadata.properties.MetaPropertiesEnsemble;
@@ -19,8 +21,10 @@ import org.apache.kafka.metadata.storage.Formatter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.realtimeblog.datafolder.OwnerOnly;
+
 /**
- * The embedded broker's folder: {@code broker.lock} (held while a broker uses the folder, so only one process
+ * The embedded broker's folder, owner-only like the whole data folder: {@code broker.lock} (held while a broker uses the folder, so only one process
  * can) and {@code logs/} (Kafka's log and metadata directory, formatted once).
  */
 final class BrokerStorage {
@@ -47,11 +51,15 @@ final class BrokerStorage {
     FileLock lock() {
         FileChannel channel = null;
         try {
-            Files.createDirectories(root);
-            channel = FileChannel.open(root.resolve("broker.lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
+            OwnerOnly.createDirectories(root);
+            Set<OpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = OwnerOnly.isPosix(root.getFileSystem())
+                    ? FileChannel.open(root.resolve("broker.lock"), options, OwnerOnly.fileAttribute())
+                    : FileChannel.open(root.resolve("broker.lock"), options);
             FileLock lock = channel.tryLock();
             if (lock != null) {
+                // the folder may lie outside the data folder (blog.kafka.embedded.data-dir): keep it private too
+                OwnerOnly.restrictTree(root);
                 return lock;
             }
         } catch (OverlappingFileLockException alreadyLockedInThisJvm) {
@@ -81,7 +89,7 @@ final class BrokerStorage {
         String clusterId = Uuid.randomUuid().toString();
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         try {
-            Files.createDirectories(logDir());
+            OwnerOnly.createDirectories(logDir());
             new Formatter()
                     .setClusterId(clusterId)
                     .setNodeId(nodeId)

@@ -1,6 +1,10 @@
 package io.realtimeblog.kafka;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -94,6 +98,32 @@ class EmbeddedKafkaBrokerTests {
     }
 
     @Test
+    void theBrokersFolderIsOwnerOnlyAndARestartTightensItsSegments() throws Exception {
+        Path folder = dataDir.resolve("kafka");
+        broker = new EmbeddedKafkaBroker(folder, 0, 0);
+        broker.start();
+        createTopic(broker.bootstrapServers(), TOPIC);
+        try (KafkaProducer<String, String> producer = producer(broker.bootstrapServers())) {
+            producer.send(new ProducerRecord<>(TOPIC, "post-1", "draft title")).get(30, TimeUnit.SECONDS);
+        }
+
+        assertThat(permissions(folder)).isEqualTo("rwx------");
+        assertThat(permissions(folder.resolve("broker.lock"))).isEqualTo("rw-------");
+        assertThat(permissions(folder.resolve("logs"))).isEqualTo("rwx------");
+
+        Path segment = folder.resolve("logs/" + TOPIC + "-0/00000000000000000000.log");
+        broker.stop();
+        // as Kafka leaves it with a umask of 022, or as an earlier version of the application did
+        Files.setPosixFilePermissions(segment, PosixFilePermissions.fromString("rw-r--r--"));
+        broker.start();
+
+        // checkpoints are rewritten all the time (and get the umask again inside the closed folder); segments stay
+        assertThat(permissions(segment)).isEqualTo("rw-------");
+        assertThat(permissions(segment.getParent())).isEqualTo("rwx------");
+        assertThat(readValues(broker.bootstrapServers(), TOPIC, 1)).containsExactly("draft title");
+    }
+
+    @Test
     void secondBrokerOnAFolderInUseFailsNamingTheFolder() {
         broker = startedBroker();
         EmbeddedKafkaBroker second = new EmbeddedKafkaBroker(dataDir, 0, 0);
@@ -123,6 +153,10 @@ class EmbeddedKafkaBrokerTests {
         await().atMost(Duration.ofSeconds(30)).until(() -> !broker.isRunning());
         broker.start();
         assertThat(broker.isRunning()).isTrue();
+    }
+
+    private static String permissions(Path path) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS));
     }
 
     private EmbeddedKafkaBroker startedBroker() {
