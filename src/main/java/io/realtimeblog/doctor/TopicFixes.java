@@ -30,12 +30,16 @@ final class TopicFixes {
     static List<String> problems(DoctorSettings settings, int partitions, int replicas, int minIsr, int brokers) {
         BlogKafkaProperties.Topic topic = settings.topic();
         String servers = settings.bootstrapServers();
-        if (partitions != topic.partitions()) {
-            return List.of("configured: " + topic.partitions() + " partition(s)",
-                    "the live stream reads partition 0 only: recreate the topic with " + topic.partitions()
-                            + " partition(s) (kafka-topics.sh --bootstrap-server " + servers + " --delete --topic "
-                            + topic.name() + ", then start an instance; clients resync), or set "
-                            + "BLOG_KAFKA_TOPIC_PARTITIONS=" + partitions + " if that is what you want");
+        if (topic.partitions() != 1) {
+            return List.of("configured: " + topic.partitions() + " partition(s); the application refuses to start "
+                            + "unless blog.kafka.topic.partitions is 1",
+                    "set BLOG_KAFKA_TOPIC_PARTITIONS=1: the live stream and resume positions follow partition 0 only");
+        }
+        if (partitions != 1) {
+            return List.of("the application refuses to start unless the topic has exactly 1 partition",
+                    "the live stream and resume positions follow partition 0 only: recreate the topic with 1 "
+                            + "partition (kafka-topics.sh --bootstrap-server " + servers + " --delete --topic "
+                            + topic.name() + ", then start an instance; clients resync)");
         }
         if (replicas != topic.replicationFactor()) {
             return List.of("configured: replication factor " + topic.replicationFactor(),

@@ -50,7 +50,8 @@ public record BlogKafkaProperties(@Valid @DefaultValue Embedded embedded, @Valid
      * a replication factor of 3 and {@code min-insync-replicas} 2.
      *
      * @param name the topic name
-     * @param partitions partition count; 1 keeps one global order of events
+     * @param partitions partition count; must be 1 (one global order of events, which the stream and resume
+     *                   positions rely on): any other value refuses to start
      * @param replicationFactor copies of each partition; 1 for the embedded broker
      * @param retention how long events are kept ({@code retention.ms})
      * @param minInsyncReplicas {@code min.insync.replicas} for the topic, or {@code null} for the broker default

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * The Kafka module in both modes: the event and presence topics (Spring's {@code KafkaAdmin} creates them) and the
@@ -24,6 +25,7 @@ class KafkaConfiguration {
     @Bean
     NewTopic blogEventsTopic(BlogKafkaProperties properties) {
         BlogKafkaProperties.Topic topic = properties.topic();
+        EventTopicPartitions.requireOne(topic);
         TopicBuilder builder = TopicBuilder.name(topic.name())
                 .partitions(topic.partitions())
                 .replicas(topic.replicationFactor())
@@ -32,6 +34,11 @@ class KafkaConfiguration {
             builder.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(topic.minInsyncReplicas()));
         }
         return builder.build();
+    }
+
+    @Bean
+    EventTopicPartitions eventTopicPartitions(KafkaAdmin kafkaAdmin, BlogKafkaProperties properties) {
+        return new EventTopicPartitions(kafkaAdmin, properties.topic().name());
     }
 
     /** Presence notices (who is editing what): one partition, so every instance reads them in one order. */

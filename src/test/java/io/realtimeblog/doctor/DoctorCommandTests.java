@@ -71,12 +71,13 @@ class DoctorCommandTests {
     }
 
     @Test
-    void topicWithOtherPartitionsThanConfiguredIsRed() {
+    void partitionsConfiguredOtherThanOneAreRed() {
         Run run = doctor("--blog.kafka.topic.partitions=3");
 
         assertThat(run.exitCode()).isEqualTo(Doctor.FAILED);
         assertThat(run.output()).contains("✘ topic      blog-events: 1 partition(s)", "configured: 3 partition(s)",
-                "fix: the live stream reads partition 0 only");
+                "the application refuses to start unless blog.kafka.topic.partitions is 1",
+                "fix: set BLOG_KAFKA_TOPIC_PARTITIONS=1");
     }
 
     @Test

@@ -29,7 +29,7 @@ import static io.realtimeblog.kafka.KafkaTestClients.readValues;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The default mode with Spring: no cluster configured, so the app runs its own broker and Spring Kafka uses it. */
-@SpringBootTest(properties = "blog.kafka.topic.partitions=2")
+@SpringBootTest
 @ActiveProfiles("test")
 class EmbeddedKafkaModeTests {
 
@@ -56,7 +56,7 @@ class EmbeddedKafkaModeTests {
     KafkaTemplate<String, String> kafkaTemplate;
 
     @Test
-    void eventTopicIsCreatedWithTheConfiguredPartitionsAndRetention() throws Exception {
+    void eventTopicIsCreatedWithOnePartitionAndTheConfiguredRetention() throws Exception {
         Map<String, Object> config = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, endpoint.bootstrapServers());
         try (Admin admin = Admin.create(config)) {
             TopicDescription topic = admin.describeTopics(List.of("blog-events")).allTopicNames()
@@ -65,7 +65,7 @@ class EmbeddedKafkaModeTests {
             Config topicConfig = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS)
                     .get(resource);
 
-            assertThat(topic.partitions()).hasSize(2);
+            assertThat(topic.partitions()).hasSize(1);
             assertThat(topicConfig.get(TopicConfig.RETENTION_MS_CONFIG).value())
                     .isEqualTo(String.valueOf(Duration.ofDays(7).toMillis()));
         }
