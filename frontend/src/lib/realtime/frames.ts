@@ -25,3 +25,6 @@ export const CLIENT_BUG_CODES = [1002, 1003, 1007, 1009, 4009];
 export const UNAUTHORIZED = 4001;
 export const REAUTHENTICATE = 4004;
 export const SERVICE_RESTART = 1012;
+/** Too many frames too fast: reconnect, but not before this wait (then with the usual back-off). */
+export const POLICY_VIOLATION = 1008;
+export const POLICY_VIOLATION_WAIT_MS = 10_000;

@@ -91,6 +91,18 @@ describe('RealtimeClient', () => {
     expect(sockets).toHaveLength(3);
   });
 
+  it('waits 10 s before reconnecting after 1008, even when the tab becomes visible or the network returns', () => {
+    greet();
+    latest().drop(1008);
+    expect(client.getState()).toEqual({ status: 'reconnecting', attempt: 1 });
+    document.dispatchEvent(new Event('visibilitychange'));
+    window.dispatchEvent(new Event('online'));
+    vi.advanceTimersByTime(10_000);
+    expect(sockets).toHaveLength(1);
+    vi.advanceTimersByTime(backoffDelay(1, () => 0.5));
+    expect(sockets).toHaveLength(2);
+  });
+
   it('refreshes the token on 4004 before reconnecting, and ends the session on 4001', async () => {
     greet();
     latest().drop(4004);

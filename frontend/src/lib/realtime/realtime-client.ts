@@ -1,6 +1,6 @@
 import { backoffDelay } from './backoff';
 import {
-  CLIENT_BUG_CODES, REAUTHENTICATE, SERVICE_RESTART, UNAUTHORIZED,
+  CLIENT_BUG_CODES, POLICY_VIOLATION, POLICY_VIOLATION_WAIT_MS, REAUTHENTICATE, SERVICE_RESTART, UNAUTHORIZED,
   type ConnectionState, type ServerFrame,
 } from './frames';
 
@@ -48,6 +48,8 @@ export class RealtimeClient {
   private ready = false;
   private lastHeard = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** After 1008 no reconnect, not even on a visible tab or a returning network, before this time. */
+  private notBefore = 0;
   private pingTimer: ReturnType<typeof setInterval> | undefined;
   private presenceTimer: ReturnType<typeof setInterval> | undefined;
   private readonly editing = new Map<string, number>();
@@ -189,12 +191,15 @@ export class RealtimeClient {
       return;
     }
     // 1012: this instance is going away, another one answers at once. Only the first retry skips the wait.
-    const delay = code === SERVICE_RESTART && this.attempt === 1 ? 0 : backoffDelay(this.attempt, this.options.random, 500, this.options.maxDelayMs ?? 10_000);
+    // 1008: this socket sent frames faster than the server allows; reconnecting at once would be refused again.
+    const wait = code === POLICY_VIOLATION ? POLICY_VIOLATION_WAIT_MS : 0;
+    this.notBefore = Date.now() + wait;
+    const delay = code === SERVICE_RESTART && this.attempt === 1 ? 0 : wait + backoffDelay(this.attempt, this.options.random, 500, this.options.maxDelayMs ?? 10_000);
     this.retryTimer = setTimeout(() => this.connect(), delay);
   }
 
   private connectNowIfWaiting(): void {
-    if (!this.running || this.socket !== null) return;
+    if (!this.running || this.socket !== null || Date.now() < this.notBefore) return;
     this.connect();
   }
 

@@ -38,8 +38,11 @@
     ws.onclose = function (close) {
       clearInterval(ping);
       document.body.dataset.liveReady = 'false';
-      if (close.code === 4009 || close.code === 1003 || close.code === 1009) { return; }
-      var delay = close.code === 1012 ? 0 : Math.random() * Math.min(30000, 500 * Math.pow(2, attempt++));
+      // Client bugs (docs/websocket-protocol.md, "Close codes"): reconnecting would fail the same way.
+      if ([1002, 1003, 1007, 1009, 4009].indexOf(close.code) !== -1) { return; }
+      // 1008: too many frames too fast; reconnecting at once would be refused again, so wait 10 s first.
+      var wait = close.code === 1008 ? 10000 : 0;
+      var delay = close.code === 1012 ? 0 : wait + Math.random() * Math.min(30000, 500 * Math.pow(2, attempt++));
       setTimeout(connect, delay);
     };
   }

@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
+import io.realtimeblog.realtime.wire.WireLimits;
+
 /**
  * WebSocket and fan-out settings ({@code blog.realtime.*}).
  *
@@ -22,7 +24,10 @@ import jakarta.validation.constraints.NotNull;
  * @param idleTimeout how long the server waits for any frame from the client before closing the socket
  * @param recentEvents how many events each instance keeps in memory to serve resumes without reading Kafka
  * @param maxQueuedFrames how many frames may wait for one slow client before it is closed (it resumes)
- * @param maxInboundFrameBytes the largest text frame a client may send (larger: close 1009)
+ * @param maxInboundFrameBytes the largest message a client may send, fragments counted together (larger: close 1009)
+ * @param inboundFrameRate how many frames a client may send a second on average, every kind counted (pings,
+ *                         pongs and fragments too); faster: close 1008
+ * @param inboundFrameBurst how many frames a client may send at once before the average rate applies
  * @param fanOutThreads threads that write the waiting frames to the clients after each batch of events (the
  *                      stream thread is one of them); about the number of cores
  * @param presenceTtl how long a presence lease ("I am editing this post") lasts unless the client renews it
@@ -38,5 +43,12 @@ public record RealtimeProperties(
         @Min(1) @Max(1_000_000) @DefaultValue("2000") int maxQueuedFrames,
         @Min(256) @Max(1_048_576) @DefaultValue("4096") int maxInboundFrameBytes,
         @NotNull @DefaultValue("30s") Duration presenceTtl,
-        @Min(1) @Max(64) @DefaultValue("2") int fanOutThreads) {
+        @Min(1) @Max(64) @DefaultValue("2") int fanOutThreads,
+        @Min(1) @Max(100_000) @DefaultValue("10") int inboundFrameRate,
+        @Min(1) @Max(100_000) @DefaultValue("100") int inboundFrameBurst) {
+
+    /** What the transport enforces on every client frame. */
+    WireLimits wireLimits() {
+        return new WireLimits(maxInboundFrameBytes, inboundFrameRate, inboundFrameBurst);
+    }
 }

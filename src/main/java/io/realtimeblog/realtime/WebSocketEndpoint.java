@@ -17,6 +17,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import io.realtimeblog.realtime.wire.WebSocketHandshake;
+import io.realtimeblog.realtime.wire.WireLimits;
 import io.realtimeblog.web.ProblemTypes;
 
 /**
@@ -28,13 +29,13 @@ import io.realtimeblog.web.ProblemTypes;
 class WebSocketEndpoint {
 
     private final RealtimeHandler handler;
-    private final RealtimeProperties properties;
+    private final WireLimits limits;
     private final CorsConfiguration origins = new CorsConfiguration();
     private final AtomicLong ids = new AtomicLong();
 
     WebSocketEndpoint(RealtimeHandler handler, RealtimeProperties properties) {
         this.handler = handler;
-        this.properties = properties;
+        this.limits = properties.wireLimits();
         this.origins.setAllowedOriginPatterns(properties.allowedOrigins());
     }
 
@@ -47,7 +48,7 @@ class WebSocketEndpoint {
         }
         try {
             WebSocketHandshake.upgrade(request, response, Long.toString(ids.incrementAndGet(), 36), handler,
-                    properties.maxInboundFrameBytes());
+                    limits);
         } catch (WebSocketHandshake.Refused refused) {
             ErrorResponseException problem = problem(HttpStatus.valueOf(refused.status()), "websocket-handshake",
                     refused.getMessage());

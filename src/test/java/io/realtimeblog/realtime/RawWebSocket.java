@@ -6,15 +6,20 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 
 /**
- * A deliberately minimal WebSocket client over a plain socket with a tiny receive buffer, so that a test can
- * stop reading and make the server's writes back up, as a client on a stalled network would.
+ * A deliberately minimal WebSocket client over a plain socket: a test can give it a tiny receive buffer and stop
+ * reading to make the server's writes back up (a client on a stalled network), or write any bytes at all, frames
+ * that break the protocol included, whole or in pieces.
  */
 final class RawWebSocket implements AutoCloseable {
+
+    private static final SecureRandom MASKS = new SecureRandom();
 
     private final Socket socket;
     private final DataInputStream in;
@@ -31,6 +36,7 @@ final class RawWebSocket implements AutoCloseable {
         socket.setReceiveBufferSize(receiveBuffer);
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
         socket.setSoTimeout(20_000);
+        socket.setTcpNoDelay(true);
         RawWebSocket ws = new RawWebSocket(socket);
         ws.handshake(port);
         return ws;
@@ -53,6 +59,12 @@ final class RawWebSocket implements AutoCloseable {
         }
     }
 
+    /** How long a read may wait before it fails with a timeout. */
+    RawWebSocket readTimeout(Duration timeout) throws IOException {
+        socket.setSoTimeout((int) timeout.toMillis());
+        return this;
+    }
+
     /** Sends a masked text frame, as clients must. */
     void sendText(String text) throws IOException {
         sendFrame(0x81, text.getBytes(StandardCharsets.UTF_8));
@@ -60,23 +72,47 @@ final class RawWebSocket implements AutoCloseable {
 
     /** Sends one masked frame with the given first byte (FIN bit and opcode). */
     void sendFrame(int first, byte[] payload) throws IOException {
+        send(frame(first, payload));
+    }
+
+    /** Sends bytes as they are. */
+    void send(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
+    /** Sends bytes in writes of {@code chunk} bytes each (no delay between them; TCP_NODELAY is on). */
+    void sendInChunks(byte[] bytes, int chunk) throws IOException {
+        for (int from = 0; from < bytes.length; from += chunk) {
+            out.write(bytes, from, Math.min(chunk, bytes.length - from));
+            out.flush();
+        }
+    }
+
+    /** A masked client frame with the given first byte, in the shortest length form. */
+    static byte[] frame(int first, byte[] payload) {
         ByteArrayOutputStream frame = new ByteArrayOutputStream();
         frame.write(first);
-        if (payload.length < 126) {
-            frame.write(0x80 | payload.length);
-        } else {
+        int length = payload.length;
+        if (length < 126) {
+            frame.write(0x80 | length);
+        } else if (length <= 0xFFFF) {
             frame.write(0x80 | 126);
-            frame.write(payload.length >>> 8);
-            frame.write(payload.length & 0xff);
+            frame.write(length >>> 8);
+            frame.write(length & 0xff);
+        } else {
+            frame.write(0x80 | 127);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                frame.write((int) ((long) length >>> shift) & 0xff);
+            }
         }
         byte[] mask = new byte[4];
-        new SecureRandom().nextBytes(mask);
-        frame.write(mask);
-        for (int i = 0; i < payload.length; i++) {
+        MASKS.nextBytes(mask);
+        frame.writeBytes(mask);
+        for (int i = 0; i < length; i++) {
             frame.write(payload[i] ^ mask[i % 4]);
         }
-        out.write(frame.toByteArray());
-        out.flush();
+        return frame.toByteArray();
     }
 
     /** A frame from the server: its opcode and payload. */
@@ -122,6 +158,15 @@ final class RawWebSocket implements AutoCloseable {
             if (frame.opcode() == 8) {
                 return frame.closeCode();
             }
+        }
+    }
+
+    /** True when the server has closed the connection and nothing more is to be read. */
+    boolean atEnd() throws IOException {
+        try {
+            return in.read() == -1;
+        } catch (SocketException reset) {
+            return true; // the server dropped a connection whose last bytes it had no reason to read
         }
     }
 

@@ -1,17 +1,20 @@
 package io.realtimeblog.realtime.wire;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.LongSupplier;
 
 /**
  * Reads a client's frames (RFC 6455) from whatever bytes arrive, in pieces of any size. It holds no buffer while
  * idle: a frame's payload is allocated when its header has been read and let go when the frame is complete, so an
- * idle socket costs a few fields here. Violations end in {@link Sink#fail} with the close code to send; after a
- * frame that is merely refused (binary, too big) its payload is skipped and reading goes on, so the client's
- * close reply is still seen.
+ * idle socket costs a few fields here.
+ *
+ * <p>A frame that is merely refused ({@link Sink#fail}: binary, too big, over the frame rate) has its payload
+ * skipped, and the rest of its message too, and reading goes on, so the client's close reply is still seen; once
+ * over the frame rate only a close frame is read. A violation ({@link Sink#broken}: framing, a bad close frame,
+ * text that is not UTF-8) ends reading, since the framing can no longer be trusted. Text is checked as UTF-8 while
+ * it arrives, so invalid text fails at once, not when its message ends.
  */
 final class FrameDecoder {
 
@@ -24,18 +27,35 @@ final class FrameDecoder {
         /** The client's close frame; {@code code} is 1005 when it carried none. */
         void close(int code, String reason);
 
+        /** A frame refused with {@code code}; its payload is skipped and reading goes on. */
         void fail(int code, String reason);
+
+        /** The stream broke the protocol: nothing more is read from it. */
+        void broken(int code, String reason);
     }
 
     static final int PROTOCOL_ERROR = 1002;
     static final int UNSUPPORTED_DATA = 1003;
     static final int NO_STATUS = 1005;
     static final int INVALID_PAYLOAD = 1007;
+    static final int POLICY_VIOLATION = 1008;
     static final int TOO_BIG = 1009;
+
+    private static final int CONTINUATION = 0x0;
+    private static final int TEXT = 0x1;
+    private static final int BINARY = 0x2;
+    private static final int CLOSE = 0x8;
+    private static final int PING = 0x9;
+    private static final int PONG = 0xA;
 
     private enum Stage { FIRST, SECOND, LENGTH, MASK, PAYLOAD, SKIP, DEAD }
 
-    private final int maxMessageBytes;
+    private final WireLimits limits;
+    private final FrameRate rate;
+    private final LongSupplier nanoClock;
+    private boolean overRate;
+    private boolean skippingMessage;
+    private int utf8 = Utf8.COMPLETE;
     private Stage stage = Stage.FIRST;
     private int first;
     private int needed;
@@ -45,8 +65,15 @@ final class FrameDecoder {
     private int framePosition;
     private byte[] message;
 
-    FrameDecoder(int maxMessageBytes) {
-        this.maxMessageBytes = maxMessageBytes;
+    FrameDecoder(WireLimits limits, LongSupplier nanoClock) {
+        this.limits = limits;
+        this.nanoClock = nanoClock;
+        this.rate = new FrameRate(limits, nanoClock.getAsLong());
+    }
+
+    /** Whether a client may send this close code (RFC 6455 7.4; IANA's registry): others fail with 1002. */
+    static boolean receivableCloseCode(int code) {
+        return code >= 1000 && code <= 1003 || code >= 1007 && code <= 1014 || code >= 3000 && code <= 4999;
     }
 
     void feed(ByteBuffer in, Sink sink) {
@@ -100,20 +127,31 @@ final class FrameDecoder {
     private void start(Sink sink) {
         int opcode = first & 0x0F;
         boolean fin = (first & 0x80) != 0;
-        boolean control = opcode >= 8;
+        boolean control = opcode >= CLOSE;
         if ((first & 0x70) != 0 || length < 0) {
             dead(sink, PROTOCOL_ERROR, "Reserved bits are set or the length is invalid.");
-        } else if (control && (opcode > 0xA || !fin || length > 125)) {
+        } else if (control && (opcode > PONG || !fin || length > 125)) {
             dead(sink, PROTOCOL_ERROR, "Bad control frame.");
-        } else if (opcode == 2) {
+        } else if (opcode != CLOSE && !withinRate(sink)) {
+            skip();
+        } else if (opcode == CONTINUATION && skippingMessage) {
+            skippingMessage = !fin;
+            skip();
+        } else if (opcode == BINARY) {
             message = null;
+            skippingMessage = !fin;
             refuse(sink, UNSUPPORTED_DATA, "Binary frames are not accepted.");
-        } else if (opcode > 2 && !control || opcode == 1 && message != null || opcode == 0 && message == null) {
+        } else if (opcode > BINARY && !control || opcode == TEXT && message != null
+                || opcode == CONTINUATION && message == null) {
             dead(sink, PROTOCOL_ERROR, "Unexpected frame type " + opcode + ".");
-        } else if (!control && (message == null ? 0 : message.length) + length > maxMessageBytes) {
+        } else if (!control && (message == null ? 0 : message.length) + length > limits.maxMessageBytes()) {
             message = null;
-            refuse(sink, TOO_BIG, "Frames may carry at most " + maxMessageBytes + " bytes.");
+            skippingMessage = !fin;
+            refuse(sink, TOO_BIG, "Messages may carry at most " + limits.maxMessageBytes() + " bytes.");
         } else {
+            if (opcode == TEXT) {
+                utf8 = Utf8.COMPLETE;
+            }
             frame = new byte[(int) length];
             framePosition = 0;
             stage = Stage.PAYLOAD;
@@ -123,10 +161,32 @@ final class FrameDecoder {
         }
     }
 
+    /** Counts the frame; the first frame over the rate fails with 1008, and none after it is read but a close. */
+    private boolean withinRate(Sink sink) {
+        if (overRate) {
+            return false;
+        }
+        if (rate.take(nanoClock.getAsLong())) {
+            return true;
+        }
+        overRate = true;
+        message = null;
+        sink.fail(POLICY_VIOLATION, "More than " + limits.framesPerSecond() + " frames a second.");
+        return false;
+    }
+
     private void payload(ByteBuffer in, Sink sink) {
+        int from = framePosition;
         int count = Math.min(in.remaining(), frame.length - framePosition);
         for (int i = 0; i < count; i++, framePosition++) {
             frame[framePosition] = (byte) (in.get() ^ mask >>> 24 - 8 * (framePosition & 3));
+        }
+        if ((first & 0x0F) <= TEXT) {
+            utf8 = Utf8.check(utf8, frame, from, framePosition);
+            if (utf8 == Utf8.INVALID) {
+                dead(sink, INVALID_PAYLOAD, "Text frames must be UTF-8.");
+                return;
+            }
         }
         if (framePosition == frame.length) {
             complete(sink);
@@ -138,19 +198,18 @@ final class FrameDecoder {
         frame = null;
         stage = Stage.FIRST;
         switch (first & 0x0F) {
-            case 0x8 -> closeFrame(payload, sink);
-            case 0x9 -> sink.ping(payload);
-            case 0xA -> { }
+            case CLOSE -> closeFrame(payload, sink);
+            case PING -> sink.ping(payload);
+            case PONG -> { }
             default -> {
                 message = message == null ? payload : concat(message, payload);
                 if ((first & 0x80) != 0) {
                     byte[] whole = message;
                     message = null;
-                    String text = utf8(whole);
-                    if (text == null) {
+                    if (utf8 != Utf8.COMPLETE) {
                         dead(sink, INVALID_PAYLOAD, "Text frames must be UTF-8.");
                     } else {
-                        sink.text(text);
+                        sink.text(new String(whole, StandardCharsets.UTF_8));
                     }
                 }
             }
@@ -162,17 +221,23 @@ final class FrameDecoder {
             sink.close(NO_STATUS, "");
             return;
         }
-        String reason = payload.length == 1 ? null : utf8(Arrays.copyOfRange(payload, 2, payload.length));
-        if (reason == null) {
-            dead(sink, PROTOCOL_ERROR, "Bad close frame.");
-            return;
+        int code = payload.length < 2 ? -1 : (payload[0] & 0xFF) << 8 | payload[1] & 0xFF;
+        if (!receivableCloseCode(code)) {
+            dead(sink, PROTOCOL_ERROR, "Bad close code.");
+        } else if (Utf8.check(Utf8.COMPLETE, payload, 2, payload.length) != Utf8.COMPLETE) {
+            dead(sink, INVALID_PAYLOAD, "A close reason must be UTF-8.");
+        } else {
+            sink.close(code, new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8));
         }
-        sink.close((payload[0] & 0xFF) << 8 | payload[1] & 0xFF, reason);
     }
 
     private void refuse(Sink sink, int code, String reason) {
-        stage = length == 0 ? Stage.FIRST : Stage.SKIP;
+        skip();
         sink.fail(code, reason);
+    }
+
+    private void skip() {
+        stage = length == 0 ? Stage.FIRST : Stage.SKIP;
     }
 
     private void skip(ByteBuffer in) {
@@ -188,21 +253,12 @@ final class FrameDecoder {
         stage = Stage.DEAD;
         frame = null;
         message = null;
-        sink.fail(code, reason);
+        sink.broken(code, reason);
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
-    }
-
-    private static String utf8(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
     }
 }

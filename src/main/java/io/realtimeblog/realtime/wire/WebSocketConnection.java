@@ -34,6 +34,7 @@ public final class WebSocketConnection implements InternalHttpUpgradeHandler {
     private static final long CLOSE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final ThreadLocal<ByteBuffer> READ_BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocate(8192));
 
+    private static final int INTERNAL_ERROR = 1011;
     private static final int DONE = 1;
     private static final int PARTLY = 0;
     private static final int FAILED = -1;
@@ -59,10 +60,10 @@ public final class WebSocketConnection implements InternalHttpUpgradeHandler {
     public WebSocketConnection() {
     }
 
-    void configure(String connectionId, ConnectionListener connectionListener, int maxMessageBytes) {
+    void configure(String connectionId, ConnectionListener connectionListener, WireLimits limits) {
         this.id = connectionId;
         this.listener = connectionListener;
-        this.decoder = new FrameDecoder(maxMessageBytes);
+        this.decoder = new FrameDecoder(limits, System::nanoTime);
     }
 
     public String id() {
@@ -251,8 +252,15 @@ public final class WebSocketConnection implements InternalHttpUpgradeHandler {
 
         @Override
         public void text(String message) {
-            if (!isClosing()) {
+            if (isClosing()) {
+                return;
+            }
+            try {
                 listener.text(WebSocketConnection.this, message);
+            } catch (RuntimeException e) {
+                // A bug of ours must not take the reading thread (or the socket's neighbours) with it.
+                log.error("Handling a message from {} failed; closing it with 1011", id, e);
+                WebSocketConnection.this.close(INTERNAL_ERROR, "internal error");
             }
         }
 
@@ -275,6 +283,13 @@ public final class WebSocketConnection implements InternalHttpUpgradeHandler {
 
         @Override
         public void fail(int code, String reason) {
+            WebSocketConnection.this.close(code, reason);
+        }
+
+        @Override
+        public void broken(int code, String reason) {
+            // Nothing more is read, so no close reply will be seen: the connection ends once the close is out.
+            closeReceived = true;
             WebSocketConnection.this.close(code, reason);
         }
     };

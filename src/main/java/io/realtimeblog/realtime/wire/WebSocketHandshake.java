@@ -39,7 +39,7 @@ public final class WebSocketHandshake {
      * extension is agreed (browsers offer permessage-deflate; frames then go uncompressed).
      */
     public static WebSocketConnection upgrade(HttpServletRequest request, HttpServletResponse response, String id,
-            ConnectionListener listener, int maxMessageBytes) throws Refused, IOException, ServletException {
+            ConnectionListener listener, WireLimits limits) throws Refused, IOException, ServletException {
         if (!hasToken(request, "Upgrade", "websocket") || !hasToken(request, "Connection", "upgrade")) {
             throw new Refused(400, "This endpoint takes WebSocket connections only (Upgrade: websocket).");
         }
@@ -54,7 +54,7 @@ public final class WebSocketHandshake {
         response.setHeader("Connection", "Upgrade");
         response.setHeader("Sec-WebSocket-Accept", accept(key));
         WebSocketConnection connection = request.upgrade(WebSocketConnection.class);
-        connection.configure(id, listener, maxMessageBytes);
+        connection.configure(id, listener, limits);
         return connection;
     }
 

@@ -12,6 +12,7 @@ public final class WireFrame {
     static final int TEXT = 0x1;
     static final int CLOSE = 0x8;
     static final int PONG = 0xA;
+    static final int MAX_CLOSE_REASON_BYTES = 123;
 
     private final ByteBuffer bytes;
     private final boolean event;
@@ -36,10 +37,16 @@ public final class WireFrame {
         return new WireFrame(encode(TEXT, utf8), event);
     }
 
-    /** A close frame with its status code and a reason (cut to fit the 125 bytes a control frame may carry). */
+    /**
+     * A close frame with its status code and a reason, cut to fit the 125 bytes a control frame may carry: at most
+     * 123 bytes of reason, cut between characters, never inside one.
+     */
     public static WireFrame close(int code, String reason) {
         byte[] text = reason.getBytes(StandardCharsets.UTF_8);
-        int length = Math.min(text.length, 123);
+        int length = Math.min(text.length, MAX_CLOSE_REASON_BYTES);
+        while (length < text.length && (text[length] & 0xC0) == 0x80) {
+            length--; // text[length] continues a character: cut before the character starts
+        }
         byte[] payload = new byte[2 + length];
         payload[0] = (byte) (code >> 8);
         payload[1] = (byte) code;

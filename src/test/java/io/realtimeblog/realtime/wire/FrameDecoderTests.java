@@ -13,8 +13,11 @@ import org.junit.jupiter.api.Test;
 /** The client-frame reader: masking, fragments, pieces of any size, and every refusal with its close code. */
 class FrameDecoderTests {
 
+    private static final WireLimits LIMITS = new WireLimits(4096, 10, 100);
+
     private final List<String> seen = new ArrayList<>();
-    private final FrameDecoder decoder = new FrameDecoder(4096);
+    private long nanoNow = 42;
+    private final FrameDecoder decoder = new FrameDecoder(LIMITS, () -> nanoNow);
     private final FrameDecoder.Sink sink = new FrameDecoder.Sink() {
         @Override
         public void text(String message) {
@@ -34,6 +37,11 @@ class FrameDecoderTests {
         @Override
         public void fail(int code, String reason) {
             seen.add("fail:" + code);
+        }
+
+        @Override
+        public void broken(int code, String reason) {
+            seen.add("fail:" + code + " (broken)");
         }
     };
 
@@ -70,7 +78,7 @@ class FrameDecoderTests {
     void anUnmaskedFrameIsAProtocolErrorAndNothingAfterItIsRead() {
         byte[] unmasked = {(byte) 0x81, 0x02, 'h', 'i'};
         feed(unmasked, frame(0x81, bytes("later")));
-        assertThat(seen).containsExactly("fail:1002");
+        assertThat(seen).containsExactly("fail:1002 (broken)");
     }
 
     @Test
@@ -86,6 +94,13 @@ class FrameDecoderTests {
     }
 
     @Test
+    void theRestOfARefusedMessageIsSkippedSoTheCloseReplyIsStillSeen() {
+        feed(frame(0x01, bytes("x".repeat(3000))), frame(0x00, bytes("y".repeat(3000))), frame(0x80, bytes("z")),
+                frame(0x02, new byte[10]), frame(0x80, new byte[10]), frame(0x88, new byte[] {0x03, (byte) 0xF1}));
+        assertThat(seen).containsExactly("fail:1009", "fail:1003", "close:1009:");
+    }
+
+    @Test
     void aBinaryFrameIsRefusedWith1003WhateverItsSize() {
         feed(frame(0x82, new byte[100_000]), frame(0x81, bytes("after")));
         assertThat(seen).containsExactly("fail:1003", "text:after");
@@ -94,17 +109,82 @@ class FrameDecoderTests {
     @Test
     void invalidUtf8IsRefusedWith1007() {
         feed(frame(0x81, new byte[] {(byte) 0xC3, 0x28}));
-        assertThat(seen).containsExactly("fail:1007");
+        assertThat(seen).containsExactly("fail:1007 (broken)");
     }
 
     @Test
     void malformedFramingIsAProtocolError() {
-        assertThat(failureOf(frame(0xC1, bytes("rsv1")))).isEqualTo("fail:1002");
-        assertThat(failureOf(frame(0x09, bytes("fragmented ping")))).isEqualTo("fail:1002");
-        assertThat(failureOf(frame(0x89, bytes("p".repeat(126))))).isEqualTo("fail:1002");
-        assertThat(failureOf(frame(0x80, bytes("continuation without a start")))).isEqualTo("fail:1002");
-        assertThat(failureOf(frame(0x83, bytes("reserved opcode")))).isEqualTo("fail:1002");
-        assertThat(failureOf(frame(0x88, new byte[] {0x03}))).isEqualTo("fail:1002");
+        assertThat(failureOf(frame(0xC1, bytes("rsv1")))).isEqualTo("fail:1002 (broken)");
+        assertThat(failureOf(frame(0x09, bytes("fragmented ping")))).isEqualTo("fail:1002 (broken)");
+        assertThat(failureOf(frame(0x89, bytes("p".repeat(126))))).isEqualTo("fail:1002 (broken)");
+        assertThat(failureOf(frame(0x80, bytes("continuation without a start")))).isEqualTo("fail:1002 (broken)");
+        assertThat(failureOf(frame(0x83, bytes("reserved opcode")))).isEqualTo("fail:1002 (broken)");
+        assertThat(failureOf(frame(0x88, new byte[] {0x03}))).isEqualTo("fail:1002 (broken)");
+    }
+
+    @Test
+    void invalidUtf8FailsAtTheFragmentThatBreaksItBeforeTheMessageEnds() {
+        feed(frame(0x01, bytes("κόσμε")), frame(0x00, new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80}));
+        assertThat(seen).containsExactly("fail:1007 (broken)");
+    }
+
+    @Test
+    void aCharacterSplitAcrossFragmentsIsJoinedAndOneCutOffAtTheEndIsRefused() {
+        byte[] euro = bytes("€");
+        feed(frame(0x01, new byte[] {euro[0]}), frame(0x00, new byte[] {euro[1]}), frame(0x80, new byte[] {euro[2]}));
+        feed(frame(0x81, new byte[] {'a', euro[0], euro[1]}));
+        assertThat(seen).containsExactly("text:€", "fail:1007 (broken)");
+    }
+
+    @Test
+    void closeCodesAClientMayNotSendAreAProtocolError() {
+        for (int code : new int[] {0, 999, 1004, 1005, 1006, 1015, 1016, 2000, 2999, 5000, 65535}) {
+            assertThat(failureOf(frame(0x88, closePayload(code, "")))).as("code %d", code)
+                    .isEqualTo("fail:1002 (broken)");
+        }
+        for (int code : new int[] {1000, 1001, 1002, 1003, 1007, 1008, 1009, 1010, 1011, 1012, 1013, 1014, 3000,
+                4999}) {
+            assertThat(failureOf(frame(0x88, closePayload(code, "ok")))).as("code %d", code)
+                    .isEqualTo("close:" + code + ":ok");
+        }
+    }
+
+    @Test
+    void aCloseReasonThatIsNotUtf8IsInvalidPayload() {
+        byte[] payload = {0x03, (byte) 0xE8, 'b', (byte) 0xED, (byte) 0xA0, (byte) 0x80};
+        assertThat(failureOf(frame(0x88, payload))).isEqualTo("fail:1007 (broken)");
+    }
+
+    @Test
+    void framesBeyondTheBurstFailWithPolicyViolationAndOnlyACloseIsReadAfter() {
+        byte[] ping = frame(0x89, bytes("p"));
+        for (int i = 0; i < 100; i++) {
+            feed(ping);
+        }
+        feed(ping, frame(0x81, bytes("ignored")), frame(0x88, closePayload(1000, "")));
+        assertThat(seen).hasSize(102).endsWith("ping:p", "fail:1008", "close:1000:");
+    }
+
+    @Test
+    void theBucketRefillsAtTheConfiguredRateAndPongsAndFragmentsCount() {
+        for (int i = 0; i < 100; i++) {
+            feed(frame(0x8A, new byte[0]));
+        }
+        nanoNow += 500_000_000; // half a second at 10 frames a second: 5 more frames
+        feed(frame(0x01, bytes("a")), frame(0x00, bytes("b")), frame(0x00, bytes("c")), frame(0x00, bytes("d")),
+                frame(0x80, bytes("e")));
+        assertThat(seen).containsExactly("text:abcde");
+        feed(frame(0x89, bytes("one too many")));
+        assertThat(seen).containsExactly("text:abcde", "fail:1008");
+    }
+
+    @Test
+    void closeReasonsAreCutAt123BytesBetweenCharacters() {
+        String reason = "é".repeat(100); // 200 bytes; the 124th is the second half of an "é"
+        byte[] close = bytesOf(WireFrame.close(1008, reason));
+        assertThat(close[1]).isEqualTo((byte) (2 + 122));
+        assertThat(new String(close, 4, close.length - 4, StandardCharsets.UTF_8)).isEqualTo("é".repeat(61));
+        assertThat(bytesOf(WireFrame.close(1000, "x".repeat(200)))[1]).isEqualTo((byte) 125);
     }
 
     @Test
@@ -128,8 +208,24 @@ class FrameDecoderTests {
 
     private String failureOf(byte[] frame) {
         seen.clear();
-        new FrameDecoder(4096).feed(ByteBuffer.wrap(frame), sink);
+        new FrameDecoder(LIMITS, () -> nanoNow).feed(ByteBuffer.wrap(frame), sink);
         return seen.isEmpty() ? "none" : seen.get(seen.size() - 1);
+    }
+
+    private static byte[] closePayload(int code, String reason) {
+        byte[] text = bytes(reason);
+        byte[] payload = new byte[2 + text.length];
+        payload[0] = (byte) (code >> 8);
+        payload[1] = (byte) code;
+        System.arraycopy(text, 0, payload, 2, text.length);
+        return payload;
+    }
+
+    private static byte[] bytesOf(WireFrame frame) {
+        ByteBuffer buffer = frame.buffer();
+        byte[] out = new byte[buffer.remaining()];
+        buffer.get(out);
+        return out;
     }
 
     private void feed(byte[]... frames) {
