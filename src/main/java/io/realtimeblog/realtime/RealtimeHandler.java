@@ -152,6 +152,11 @@ class RealtimeHandler implements ConnectionListener {
     }
 
     @Override
+    public void refused(WebSocketConnection connection, int code) {
+        metrics.refused(code);
+    }
+
+    @Override
     public void closed(WebSocketConnection connection) {
         ClientSession session = sessions.get(connection.id());
         if (session != null) {

@@ -1,5 +1,9 @@
 package io.realtimeblog.realtime;
 
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Counter;
@@ -30,6 +34,7 @@ class RealtimeMetrics {
     private final Counter deliveredPublic;
     private final Counter slowCloses;
     private final Counter[] resumes = new Counter[Resume.values().length];
+    private final Map<Integer, Counter> refusals;
 
     RealtimeMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -38,6 +43,11 @@ class RealtimeMetrics {
         this.slowCloses = Counter.builder("blog.realtime.slow.closes")
                 .description("Clients closed with 4008 because their queue of unsent frames overflowed")
                 .register(registry);
+        this.refusals = Stream.of(1002, 1003, 1007, 1008, 1009, 1011).collect(Collectors.toUnmodifiableMap(
+                code -> code, code -> Counter.builder("blog.realtime.refusals")
+                        .description("Clients closed for breaking a rule of the WebSocket transport, by close code")
+                        .tag("code", Integer.toString(code))
+                        .register(registry)));
         for (Resume outcome : Resume.values()) {
             resumes[outcome.ordinal()] = Counter.builder("blog.realtime.resumes")
                     .description("Hellos by how the client caught up")
@@ -70,6 +80,14 @@ class RealtimeMetrics {
 
     void slowClose() {
         slowCloses.increment();
+    }
+
+    /** A client closed for breaking a transport rule (1008: over the frame rate). */
+    void refused(int code) {
+        Counter counter = refusals.get(code);
+        if (counter != null) {
+            counter.increment();
+        }
     }
 
     void resumed(Resume outcome) {

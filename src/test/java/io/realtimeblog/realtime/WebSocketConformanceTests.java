@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.realtimeblog.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,6 +53,9 @@ class WebSocketConformanceTests {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Nested
     @DisplayName("1 framing")
@@ -482,6 +486,7 @@ class WebSocketConformanceTests {
         void framesBeyondTheBurstArePolicyViolations(int opcode) throws IOException {
             ByteArrayOutputStream frames = new ByteArrayOutputStream();
             IntStream.range(0, 150).forEach(i -> frames.writeBytes(RawWebSocket.frame(FIN | opcode, bytes("f" + i))));
+            double refusedBefore = refusals(1008);
             try (RawWebSocket ws = greeted()) { // hello was frame 1
                 ws.send(frames.toByteArray());
                 for (int i = 0; opcode == PING && i < 99; i++) {
@@ -489,6 +494,7 @@ class WebSocketConformanceTests {
                 }
                 expectClose(ws, 1008);
             }
+            assertThat(refusals(1008)).isEqualTo(refusedBefore + 1);
         }
 
         @Test
@@ -525,6 +531,10 @@ class WebSocketConformanceTests {
     }
 
     // ---- the client side of each case ----
+
+    private double refusals(int code) {
+        return meters.get("blog.realtime.refusals").tag("code", Integer.toString(code)).counter().count();
+    }
 
     private RawWebSocket greeted() throws IOException {
         RawWebSocket ws = RawWebSocket.connect(port, 1 << 20);

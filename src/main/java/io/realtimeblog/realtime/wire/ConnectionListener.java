@@ -12,6 +12,12 @@ public interface ConnectionListener {
     /** A write is out, carrying {@code events} frames marked as events. */
     void written(WebSocketConnection connection, int events);
 
+    /**
+     * The client broke a rule of the transport (docs/websocket-protocol.md, "Transport rules and limits") and is
+     * being closed with {@code code}: 1002, 1003, 1007, 1008, 1009, or 1011 when handling its message failed.
+     */
+    void refused(WebSocketConnection connection, int code);
+
     /** The connection is gone (once, however it ended). */
     void closed(WebSocketConnection connection);
 }

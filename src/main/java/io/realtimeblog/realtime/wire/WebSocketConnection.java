@@ -260,7 +260,7 @@ public final class WebSocketConnection implements InternalHttpUpgradeHandler {
             } catch (RuntimeException e) {
                 // A bug of ours must not take the reading thread (or the socket's neighbours) with it.
                 log.error("Handling a message from {} failed; closing it with 1011", id, e);
-                WebSocketConnection.this.close(INTERNAL_ERROR, "internal error");
+                refuse(INTERNAL_ERROR, "internal error");
             }
         }
 
@@ -283,13 +283,20 @@ public final class WebSocketConnection implements InternalHttpUpgradeHandler {
 
         @Override
         public void fail(int code, String reason) {
-            WebSocketConnection.this.close(code, reason);
+            refuse(code, reason);
         }
 
         @Override
         public void broken(int code, String reason) {
             // Nothing more is read, so no close reply will be seen: the connection ends once the close is out.
             closeReceived = true;
+            refuse(code, reason);
+        }
+
+        private void refuse(int code, String reason) {
+            if (!isClosing()) {
+                listener.refused(WebSocketConnection.this, code);
+            }
             WebSocketConnection.this.close(code, reason);
         }
     };
