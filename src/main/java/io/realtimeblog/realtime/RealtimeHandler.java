@@ -152,6 +152,14 @@ class RealtimeHandler implements ConnectionListener {
     }
 
     @Override
+    public void heard(WebSocketConnection connection) {
+        ClientSession session = sessions.get(connection.id());
+        if (session != null) {
+            session.heard(sessions.now());
+        }
+    }
+
+    @Override
     public void refused(WebSocketConnection connection, int code) {
         metrics.refused(code);
     }

@@ -85,6 +85,21 @@ class RealtimeTickerTests {
         assertThat(sent.getAllValues()).map(WireFrame::toString).contains("{\"type\":\"heartbeat\"}");
     }
 
+    @Test
+    void pingsAndPongsOfTheWebSocketLayerKeepASocketFromBeingIdle() throws Exception {
+        RealtimeHandler handler = new RealtimeHandler(sessions, null, null, properties, null, metrics, null);
+        WebSocketConnection pinging = connect();
+        join(pinging, null);
+        for (int second = 0; second < 61; second++) {
+            clock.advance(Duration.ofSeconds(1));
+            if (second % 30 == 0) {
+                handler.heard(pinging);
+            }
+            ticker.tick();
+        }
+        verify(pinging, never()).close(org.mockito.ArgumentMatchers.anyInt(), any());
+    }
+
     private WebSocketConnection connect() {
         WebSocketConnection socket = mock(WebSocketConnection.class);
         when(socket.id()).thenReturn(UUID.randomUUID().toString());

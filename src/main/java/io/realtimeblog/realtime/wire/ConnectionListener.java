@@ -9,6 +9,9 @@ public interface ConnectionListener {
     /** A complete text message from the client. */
     void text(WebSocketConnection connection, String message);
 
+    /** A ping or pong from the client (answered here): like any frame, it shows the client is alive. */
+    void heard(WebSocketConnection connection);
+
     /** A write is out, carrying {@code events} frames marked as events. */
     void written(WebSocketConnection connection, int events);
 

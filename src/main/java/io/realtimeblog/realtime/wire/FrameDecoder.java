@@ -24,6 +24,8 @@ final class FrameDecoder {
 
         void ping(byte[] payload);
 
+        void pong();
+
         /** The client's close frame; {@code code} is 1005 when it carried none. */
         void close(int code, String reason);
 
@@ -200,7 +202,7 @@ final class FrameDecoder {
         switch (first & 0x0F) {
             case CLOSE -> closeFrame(payload, sink);
             case PING -> sink.ping(payload);
-            case PONG -> { }
+            case PONG -> sink.pong();
             default -> {
                 message = message == null ? payload : concat(message, payload);
                 if ((first & 0x80) != 0) {

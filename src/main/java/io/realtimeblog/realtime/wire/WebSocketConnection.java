@@ -266,9 +266,15 @@ public final class WebSocketConnection implements InternalHttpUpgradeHandler {
 
         @Override
         public void ping(byte[] payload) {
+            listener.heard(WebSocketConnection.this);
             if (send(WireFrame.pong(payload)) > 0) {
                 flush();
             }
+        }
+
+        @Override
+        public void pong() {
+            listener.heard(WebSocketConnection.this);
         }
 
         @Override

@@ -30,6 +30,11 @@ class FrameDecoderTests {
         }
 
         @Override
+        public void pong() {
+            seen.add("pong");
+        }
+
+        @Override
         public void close(int code, String reason) {
             seen.add("close:" + code + ":" + reason);
         }
@@ -170,6 +175,8 @@ class FrameDecoderTests {
         for (int i = 0; i < 100; i++) {
             feed(frame(0x8A, new byte[0]));
         }
+        assertThat(seen).hasSize(100).containsOnly("pong");
+        seen.clear();
         nanoNow += 500_000_000; // half a second at 10 frames a second: 5 more frames
         feed(frame(0x01, bytes("a")), frame(0x00, bytes("b")), frame(0x00, bytes("c")), frame(0x00, bytes("d")),
                 frame(0x80, bytes("e")));
