@@ -12,6 +12,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -22,8 +23,10 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import jakarta.validation.ConstraintViolationException;
@@ -33,18 +36,14 @@ import tools.jackson.databind.DatabindException;
 /**
  * Turns every error that reaches Spring MVC into an {@code application/problem+json} body (RFC 9457) with a
  * stable type URI. Bad input is a 4xx with a readable detail; anything unexpected is a 500 whose body says
- * nothing about the server's internals.
+ * nothing about the server's internals. A browser on a public or admin page (not the API) gets the same status
+ * with a small HTML page instead ({@link ErrorResponses}).
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
-
-    private static final Map<Integer, String> GENERIC_TYPES = Map.of(
-            400, "bad-request", 401, "unauthorized", 403, "forbidden", 404, "not-found",
-            405, "method-not-allowed", 406, "not-acceptable", 409, "conflict",
-            413, "payload-too-large", 415, "unsupported-media-type", 429, "too-many-requests");
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -89,6 +88,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 errors.add(Map.of("field", v.getPropertyPath().toString(), "message", v.getMessage())));
         return handleExceptionInternal(ex, validationProblem(errors), new HttpHeaders(), HttpStatus.BAD_REQUEST,
                 request);
+    }
+
+    /** A multipart body that cannot be parsed; no endpoint takes one, but the dispatcher parses it first. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> malformedMultipart(MultipartException ex, WebRequest request) {
+        ProblemDetail problem = ProblemTypes.problem(HttpStatus.BAD_REQUEST, "malformed-body",
+                "Malformed request body", "The multipart request body could not be read.");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
     @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
@@ -137,10 +144,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         if (body instanceof ProblemDetail problem && (problem.getType() == null
                 || "about:blank".equals(problem.getType().toString()))) {
-            String slug = GENERIC_TYPES.get(statusCode.value());
-            if (slug != null) {
-                problem.setType(ProblemTypes.type(slug));
-            }
+            problem.setType(ProblemTypes.type(ErrorResponses.slug(statusCode.value())));
+        }
+        if (request instanceof ServletWebRequest servlet && servlet.getResponse() != null
+                && !servlet.getResponse().isCommitted()
+                && ErrorResponses.wantsHtml(servlet.getRequest().getRequestURI(),
+                        servlet.getHeader(HttpHeaders.ACCEPT))) {
+            // a browser on a public or admin page (a missing file, a method the page does not take)
+            return ResponseEntity.status(statusCode).headers(headers).contentType(MediaType.TEXT_HTML)
+                    .body(ErrorResponses.html(statusCode.value()));
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }
@@ -161,11 +173,24 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return false;
     }
 
+    /** The JSON path of the offending value, like {@code tags[0]}: names and indexes, never the Java types. */
+    private static String fieldPath(DatabindException ex) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : ex.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "(root)" : path.toString();
+    }
+
     /** A detail that names the offending field but never echoes parser internals or class names. */
     private static String describe(HttpMessageNotReadableException ex) {
         Throwable cause = ex.getMostSpecificCause();
         if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-            String field = databind.getPathReference().replaceAll("^[^\\[]*\\[", "[");
+            String field = fieldPath(databind);
             String kind = cause.getClass().getSimpleName().replace("Exception", "");
             return switch (kind) {
                 case "UnrecognizedProperty", "IgnoredProperty" -> "Unknown field " + field + ".";

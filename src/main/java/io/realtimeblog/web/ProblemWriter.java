@@ -31,6 +31,7 @@ public class ProblemWriter {
         }
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setHeader("X-Content-Type-Options", "nosniff");
         jsonMapper.writeValue(response.getOutputStream(), problem);
     }
 }
