@@ -32,6 +32,13 @@ class Post {
 
     private String title;
     private String slug;
+
+    /**
+     * The slug of the post's public URL while it is PUBLISHED, else null; unique among published posts (the
+     * database's constraint), while {@link #slug} is unique only among the posts one user may see.
+     */
+    private String publicSlug;
+
     private String excerpt;
 
     @Column(name = "body")
@@ -63,6 +70,10 @@ class Post {
     /** The last failure's message. */
     private String scheduleError;
 
+    /** Who scheduled this SCHEDULED post: the scheduler publishes it only if they still may. */
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    private UUID scheduledBy;
+
     @ElementCollection
     @CollectionTable(name = "post_tags", joinColumns = @JoinColumn(name = "post_id"))
     @Column(name = "tag")
@@ -86,6 +97,9 @@ class Post {
     void edit(PostContent content, String bodyHtml, Instant now) {
         this.title = content.title();
         this.slug = content.slug();
+        if (status == PostStatus.PUBLISHED) {
+            this.publicSlug = content.slug();
+        }
         this.excerpt = content.excerpt();
         this.body = content.body();
         this.bodyHtml = bodyHtml;
@@ -94,12 +108,17 @@ class Post {
         this.updatedAt = now;
     }
 
-    void publish(Instant now) {
-        publish(now, now);
+    void publish(String publicSlug, Instant now) {
+        publish(publicSlug, now, now);
     }
 
-    /** Publishes; {@code firstPublication} becomes {@code publishedAt} unless the post was published before. */
-    void publish(Instant firstPublication, Instant now) {
+    /**
+     * Publishes at {@code publicSlug} (its slug from now on, free among published posts); {@code firstPublication}
+     * becomes {@code publishedAt} unless the post was published before.
+     */
+    void publish(String publicSlug, Instant firstPublication, Instant now) {
+        this.slug = publicSlug;
+        this.publicSlug = publicSlug;
         status = PostStatus.PUBLISHED;
         scheduledAt = null;
         if (publishedAt == null) {
@@ -112,16 +131,18 @@ class Post {
     /** Back to draft, from PUBLISHED or SCHEDULED (which cancels the schedule). */
     void unpublish(Instant now) {
         status = PostStatus.DRAFT;
+        publicSlug = null;
         scheduledAt = null;
         updatedAt = now;
         clearScheduleState();
     }
 
-    void schedule(Instant at, Instant now) {
+    void schedule(Instant at, UUID by, Instant now) {
         status = PostStatus.SCHEDULED;
         scheduledAt = at;
         updatedAt = now;
         clearScheduleState();
+        scheduledBy = by;
     }
 
     /** The scheduler gave up on this post after {@code attempts} failures; it stays SCHEDULED. */
@@ -138,6 +159,7 @@ class Post {
         scheduleFailed = false;
         scheduleRetryAt = null;
         scheduleError = null;
+        scheduledBy = null;
     }
 
     PostContent content() {
@@ -198,6 +220,10 @@ class Post {
 
     String getScheduleError() {
         return scheduleError;
+    }
+
+    UUID getScheduledBy() {
+        return scheduledBy;
     }
 
     Instant getCreatedAt() {

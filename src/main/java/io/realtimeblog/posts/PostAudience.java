@@ -19,4 +19,9 @@ public record PostAudience(UUID postId, UUID authorId, PostStatus status) {
         return PostPermissions.seesEverything(actor) || actor.id().equals(authorId)
                 || status == PostStatus.PUBLISHED;
     }
+
+    /** Whether the actor may edit the post (and so say they are editing it), by the rule of REST updates. */
+    public boolean editableBy(Actor actor) {
+        return PostPermissions.canEdit(actor, authorId, status);
+    }
 }

@@ -72,16 +72,24 @@ class PostReader {
         return new PostPage(items, query.page(), query.size(), page.getTotalElements(), page.getTotalPages());
     }
 
+    /** The post's history as the actor may read it: revisions of draft states are left out for others. */
     @Transactional(readOnly = true)
     public List<RevisionSummary> revisions(Actor actor, UUID postId) {
-        loadVisible(actor, postId);
-        return revisions.findByPostIdOrderByPostVersionDesc(postId).stream().map(RevisionSummary::of).toList();
+        Post post = loadVisible(actor, postId);
+        return revisions.findByPostIdOrderByPostVersionDesc(postId).stream()
+                .filter(revision -> PostPermissions.canReadRevision(actor, post, revision))
+                .map(RevisionSummary::of).toList();
     }
 
     @Transactional(readOnly = true)
     public RevisionView revision(Actor actor, UUID postId, UUID revisionId) {
-        loadVisible(actor, postId);
-        return revisions.findByIdAndPostId(revisionId, postId).map(RevisionView::of)
+        return RevisionView.of(loadRevision(actor, loadVisible(actor, postId), revisionId));
+    }
+
+    /** The revision, or 404 if it does not exist or is a draft state the actor may not read. */
+    PostRevision loadRevision(Actor actor, Post post, UUID revisionId) {
+        return revisions.findByIdAndPostId(revisionId, post.getId())
+                .filter(revision -> PostPermissions.canReadRevision(actor, post, revision))
                 .orElseThrow(() -> PostProblems.revisionNotFound(revisionId));
     }
 

@@ -5,10 +5,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -17,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.realtimeblog.posts.PostRevision.Action;
 import io.realtimeblog.users.Actor;
+import io.realtimeblog.users.StaffDirectory;
 
 /**
  * Every change to a post. Each write runs in one transaction that saves the post, records a revision and
@@ -26,6 +30,7 @@ import io.realtimeblog.users.Actor;
 @Service
 public class PostService {
 
+    private static final Logger log = LoggerFactory.getLogger(PostService.class);
     private static final int SLUG_ATTEMPTS = 5;
 
     /** The actor of the scheduler's changes (revisions and events): a fixed id no staff member has. */
@@ -37,71 +42,78 @@ public class PostService {
     private final MarkdownRenderer markdown;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final StaffDirectory staff;
+    private final PostSlugs slugs;
     private final Clock clock;
 
     PostService(PostRepository posts, PostRevisionRepository revisions, PostReader reader, MarkdownRenderer markdown,
-            ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+            ApplicationEventPublisher events, TransactionTemplate transactions, StaffDirectory staff, PostSlugs slugs,
+            Clock clock) {
         this.posts = posts;
         this.revisions = revisions;
         this.reader = reader;
         this.markdown = markdown;
         this.events = events;
         this.transactions = transactions;
+        this.staff = staff;
+        this.slugs = slugs;
         this.clock = clock;
     }
 
+    /** Creates a draft; its slug is unique among the posts the actor may see ({@link PostSlugs}). */
     public PostView create(Actor actor, PostDraft draft) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return transactions.execute(status -> {
-                    Instant now = clock.instant();
-                    Post post = new Post(UUID.randomUUID(), actor.id(), now);
-                    PostContent content = draft.withSlug(chooseSlug(draft, null));
-                    post.edit(content, markdown.render(content.body()), now);
-                    posts.saveAndFlush(post);
-                    record(post, Action.CREATED, List.of("title", "slug", "excerpt", "body", "tags"), actor, now);
-                    PostView view = reader.view(post);
-                    events.publishEvent(new PostCreated(PostSnapshot.of(view), person(actor), now));
-                    return view;
-                });
-            } catch (DataIntegrityViolationException e) {
-                // Another transaction took the same slug between our check and our insert.
-                if (draft.hasSlug()) {
-                    throw PostProblems.slugTaken(draft.slug());
-                }
-                if (attempt == SLUG_ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+        return transactions.execute(status -> {
+            Instant now = clock.instant();
+            Post post = new Post(UUID.randomUUID(), actor.id(), now);
+            PostContent content = draft.withSlug(slugs.forDraft(actor, draft, null));
+            post.edit(content, markdown.render(content.body()), now);
+            posts.saveAndFlush(post);
+            record(post, Action.CREATED, List.of("title", "slug", "excerpt", "body", "tags"), actor, now);
+            PostView view = reader.view(post);
+            events.publishEvent(new PostCreated(PostSnapshot.of(view), person(actor), now));
+            return view;
+        });
     }
 
     public PostView update(Actor actor, UUID id, long expectedVersion, PostDraft draft) {
         return change(actor, id, expectedVersion, PostService::requireEdit,
-                post -> save(actor, post, draft.withSlug(chooseSlug(draft, post)), Action.UPDATED));
+                post -> save(actor, post, draft.withSlug(slugs.forDraft(actor, draft, post)), Action.UPDATED));
     }
 
     public PostView restore(Actor actor, UUID id, UUID revisionId, long expectedVersion) {
         return change(actor, id, expectedVersion, PostService::requireEdit, post -> {
-            PostRevision revision = revisions.findByIdAndPostId(revisionId, id)
-                    .orElseThrow(() -> PostProblems.revisionNotFound(revisionId));
+            PostRevision revision = reader.loadRevision(actor, post, revisionId);
             PostContent content = revision.content();
-            if (posts.existsBySlugAndIdNot(content.slug(), id)) {
-                throw PostProblems.slugTaken(content.slug());
+            if (!content.slug().equals(post.getSlug())) {
+                slugs.requireFree(actor, content.slug(), id);
             }
             return save(actor, post, content, Action.RESTORED);
         });
     }
 
+    /**
+     * Publishes at the post's slug, or (if another published post has it) at the first free {@code slug-N}; the
+     * post's slug becomes that. Two publications racing for one public slug: the loser tries the next.
+     */
     public PostView publish(Actor actor, UUID id, long expectedVersion) {
-        return change(actor, id, expectedVersion, PostService::requirePublish, post -> {
-            if (post.getStatus() == PostStatus.PUBLISHED) {
-                throw PostProblems.invalidState("The post is already published.");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return change(actor, id, expectedVersion, PostService::requirePublish, post -> {
+                    if (post.getStatus() == PostStatus.PUBLISHED) {
+                        throw PostProblems.invalidState("The post is already published.");
+                    }
+                    Instant now = clock.instant();
+                    String publicSlug = slugs.publicSlugFor(post);
+                    List<String> changed = publishedFields(post, publicSlug);
+                    post.publish(publicSlug, now);
+                    return saveStatus(actor, post, changed, now);
+                });
+            } catch (DataIntegrityViolationException e) {
+                if (attempt == SLUG_ATTEMPTS) {
+                    throw e;
+                }
             }
-            Instant now = clock.instant();
-            post.publish(now);
-            return saveStatus(actor, post, Action.PUBLISHED, now);
-        });
+        }
     }
 
     /** Back to draft: a published post stops being visible, a scheduled one stops being scheduled. */
@@ -135,7 +147,7 @@ public class PostService {
                 throw PostProblems.invalidState("A published post cannot be scheduled; unpublish it first.");
             }
             Instant now = clock.instant();
-            post.schedule(at, now);
+            post.schedule(at, actor.id(), now);
             posts.saveAndFlush(post);
             record(post, Action.SCHEDULED, List.of("status", "scheduledAt"), actor, now);
             PostView view = reader.view(post);
@@ -150,8 +162,13 @@ public class PostService {
      * {@link PostPublished} event, in one transaction. The claim is the optimistic lock: it only happens if the
      * post is still SCHEDULED at {@code expectedVersion}; an instance that loses the race (the version moved, or
      * its UPDATE ... WHERE version = ? touched no row) changes nothing and gets false.
+     * <p>
+     * The user who scheduled the post must still be allowed to publish it, now: enabled, and with a role that
+     * may publish this post. If not, the post is not published; the schedule is marked failed at once (no retry
+     * could change that) with the reason, and a {@link PostScheduleFailed} event tells staff.
      *
-     * @return true if this call published the post, false if it was no longer due at that version
+     * @return true if this call published the post, false if it was no longer due at that version or its
+     *         scheduler may no longer publish it
      */
     boolean publishScheduled(UUID id, long expectedVersion, Instant now) {
         try {
@@ -161,9 +178,17 @@ public class PostService {
                         || post.isScheduleFailed()) {
                     return false;
                 }
-                post.publish(post.getScheduledAt(), now);
+                String refusal = schedulerRefusal(post);
+                if (refusal != null) {
+                    failSchedule(post, post.getScheduleAttempts(), refusal, now);
+                    log.warn("Did not publish scheduled post {}: {}", id, refusal);
+                    return false;
+                }
+                String publicSlug = slugs.publicSlugFor(post);
+                List<String> changed = publishedFields(post, publicSlug);
+                post.publish(publicSlug, post.getScheduledAt(), now);
                 posts.saveAndFlush(post);
-                revisions.save(new PostRevision(post, Action.PUBLISHED, List.of("status"), SCHEDULER.id(),
+                revisions.save(new PostRevision(post, Action.PUBLISHED, changed, SCHEDULER.id(),
                         SCHEDULER.name(), now));
                 PostView view = reader.view(post);
                 events.publishEvent(new PostPublished(PostSnapshot.of(view), SCHEDULER, now));
@@ -203,18 +228,62 @@ public class PostService {
                         || post.isScheduleFailed()) {
                     return false;
                 }
-                post.markScheduleFailed(attempts, error, now);
-                posts.saveAndFlush(post);
-                revisions.save(new PostRevision(post, Action.SCHEDULE_FAILED, List.of("status"), SCHEDULER.id(),
-                        SCHEDULER.name(), now));
-                PostView view = reader.view(post);
-                events.publishEvent(new PostScheduleFailed(PostSnapshot.of(view), attempts, error, SCHEDULER, now));
+                failSchedule(post, attempts, error, now);
                 return true;
             });
             return Boolean.TRUE.equals(marked);
         } catch (ObjectOptimisticLockingFailureException | DataIntegrityViolationException e) {
             return false;
         }
+    }
+
+    /**
+     * A staff member was disabled ({@code user} empty) or their role changed ({@code user} as they are now): marks
+     * failed, with the reason, every pending schedule they made of a post they may no longer publish. Runs in the
+     * caller's transaction, so the account change and the flags commit together. The publish-time check of
+     * {@link #publishScheduled} stays the rule; this makes the consequence visible at once.
+     *
+     * @return how many schedules were flagged
+     */
+    int flagSchedulesOf(UUID userId, Optional<Actor> user) {
+        Integer flagged = transactions.execute(status -> {
+            Instant now = clock.instant();
+            int count = 0;
+            for (Post post : posts.findPendingSchedulesBy(userId)) {
+                if (user.isEmpty() || !PostPermissions.canPublish(user.get(), post)) {
+                    failSchedule(post, post.getScheduleAttempts(), refusal(user.orElse(null)), now);
+                    count++;
+                }
+            }
+            return count;
+        });
+        return flagged == null ? 0 : flagged;
+    }
+
+    /** Why the post's scheduler may not publish it now, or null if they may. */
+    private String schedulerRefusal(Post post) {
+        if (post.getScheduledBy() == null) {
+            return refusal(null);
+        }
+        Actor scheduler = staff.findActiveActor(post.getScheduledBy()).orElse(null);
+        return scheduler != null && PostPermissions.canPublish(scheduler, post) ? null : refusal(scheduler);
+    }
+
+    private static String refusal(Actor scheduler) {
+        return scheduler == null
+                ? "Not published: the user who scheduled it is disabled or no longer exists."
+                : "Not published: the user who scheduled it (" + scheduler.name() + ", now " + scheduler.role()
+                        + ") may no longer publish this post.";
+    }
+
+    /** The failed-schedule state, its revision and its event. */
+    private void failSchedule(Post post, int attempts, String error, Instant now) {
+        post.markScheduleFailed(attempts, error, now);
+        posts.saveAndFlush(post);
+        revisions.save(new PostRevision(post, Action.SCHEDULE_FAILED, List.of("status"), SCHEDULER.id(),
+                SCHEDULER.name(), now));
+        PostView view = reader.view(post);
+        events.publishEvent(new PostScheduleFailed(PostSnapshot.of(view), attempts, error, SCHEDULER, now));
     }
 
     public void delete(Actor actor, UUID id, long expectedVersion) {
@@ -252,43 +321,34 @@ public class PostService {
         List<String> changed = changedFields(post.content(), content);
         Instant now = clock.instant();
         post.edit(content, markdown.render(content.body()), now);
-        posts.saveAndFlush(post);
+        try {
+            posts.saveAndFlush(post);
+        } catch (DataIntegrityViolationException e) {
+            // A published post's new slug, taken by another publication since the check: as if the check saw it.
+            throw PostProblems.slugTaken(content.slug());
+        }
         record(post, action, changed, actor, now);
         PostView view = reader.view(post);
         events.publishEvent(new PostUpdated(PostSnapshot.of(view), person(actor), now));
         return view;
     }
 
-    private PostView saveStatus(Actor actor, Post post, Action action, Instant now) {
+    private PostView saveStatus(Actor actor, Post post, List<String> changed, Instant now) {
         posts.saveAndFlush(post);
-        record(post, action, List.of("status"), actor, now);
+        record(post, Action.PUBLISHED, changed, actor, now);
         PostView view = reader.view(post);
         PostSnapshot snapshot = PostSnapshot.of(view);
         events.publishEvent(new PostPublished(snapshot, person(actor), now));
         return view;
     }
 
-    private String chooseSlug(PostDraft draft, Post existing) {
-        UUID id = existing == null ? null : existing.getId();
-        if (draft.hasSlug() && existing != null && draft.slug().equals(existing.getSlug())) {
-            return draft.slug(); // the post's own slug: nothing to check (clients send it back on every save)
-        }
-        if (draft.hasSlug()) {
-            boolean taken = id == null ? posts.existsBySlug(draft.slug()) : posts.existsBySlugAndIdNot(draft.slug(), id);
-            if (taken) {
-                throw PostProblems.slugTaken(draft.slug());
-            }
-            return draft.slug();
-        }
-        if (existing != null) {
-            return existing.getSlug();
-        }
-        String base = Slugs.fromTitle(draft.title());
-        return Slugs.firstFree(base, posts.findSlugsLike(base, base + "-%"));
-    }
-
     private void record(Post post, Action action, List<String> changed, Actor actor, Instant now) {
         revisions.save(new PostRevision(post, action, changed, actor.id(), actor.name(), now));
+    }
+
+    /** What a publication changes: the status, and the slug if another published post had it. */
+    private static List<String> publishedFields(Post post, String publicSlug) {
+        return publicSlug.equals(post.getSlug()) ? List.of("status") : List.of("status", "slug");
     }
 
     private static List<String> changedFields(PostContent before, PostContent after) {

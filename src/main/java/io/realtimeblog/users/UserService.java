@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Staff accounts: creating and changing them, and checking a password at login. Disabling an account publishes
- * {@link UserDisabled} in the same transaction.
+ * {@link UserDisabled}, changing its role {@link UserRoleChanged}, each in the same transaction.
  */
 @Service
 public class UserService {
@@ -85,7 +85,9 @@ public class UserService {
             user.rename(changes.displayName(), clock.instant());
         }
         if (changesRole) {
+            Role previous = user.getRole();
             user.changeRole(changes.role(), clock.instant());
+            events.publishEvent(new UserRoleChanged(new Actor(id, user.getDisplayName(), changes.role()), previous));
         }
         if (changes.enabled() != null && changes.enabled() != user.isEnabled()) {
             user.setEnabled(changes.enabled(), clock.instant());
