@@ -144,4 +144,22 @@ describe('EditorPage', { timeout: 30_000 }, () => {
     expect(screen.getByTestId('presence')).not.toHaveTextContent('Ana');
     await vi.waitFor(() => expect(view.latest().sent).toContainEqual({ type: 'presence', postId: 'p1', editing: true }));
   });
+
+  it('does not say it is editing a post the user may only read', async () => {
+    authStore.end(null);
+    await signInAs('AUTHOR', 'user-bob', 'Bob');
+    api = fakeApi();
+    api.on('GET /api/posts/p1', json(aFullPost({ status: 'PUBLISHED' })));
+    const view = renderEditor('/posts/p1');
+    await screen.findByLabelText('Title');
+    act(() => {
+      view.latest().open();
+      view.latest().receive({ type: 'ready', audience: 'staff', position: 1, epoch: 'e', protocol: 1 });
+      view.latest().receive({ type: 'presence-snapshot', entries: [
+        { postId: 'p1', user: ana, expiresAt: new Date(Date.now() + 30_000).toISOString() }] });
+    });
+
+    expect(await screen.findByTestId('presence')).toHaveTextContent('Ana is editing');
+    expect(view.latest().sent).not.toContainEqual(expect.objectContaining({ type: 'presence', editing: true }));
+  });
 });

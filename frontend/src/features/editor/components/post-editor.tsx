@@ -38,7 +38,8 @@ export function PostEditor({ post, autosaveDelayMs, previewDelayMs }: PostEditor
   // A new post will be the user's own: whoever may publish their own posts may publish it.
   const mayPublish = (base ? canPublish(user, base) : user !== null && user.role !== 'CONTRIBUTOR') && !gone;
 
-  useEditingPresence(base?.id);
+  // Only who may edit the post may say so: the server answers anyone else's presence with `not-allowed`.
+  useEditingPresence(mayEdit ? base?.id : undefined);
   useLeaveWarning(dirty);
   useAutosave({
     enabled: base?.status === 'DRAFT' && dirty && mayEdit && !conflict && !busy && !editor.refused,

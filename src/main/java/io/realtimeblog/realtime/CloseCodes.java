@@ -22,6 +22,8 @@ public final class CloseCodes {
     public static final Close SLOW_CLIENT = new Close(4008, "slow client");
     /** Do not reconnect: the first frame was not a valid hello (a client bug). */
     public static final Close PROTOCOL_ERROR = new Close(4009, "protocol error");
+    /** Do not reconnect at once: the client kept sending more than its allowance (of presence frames). */
+    public static final Close POLICY_VIOLATION = new Close(1008, "policy violation");
     /** Reconnect: no frame (not even a ping) arrived within the idle timeout. */
     public static final Close IDLE = new Close(4010, "idle timeout");
 

@@ -31,6 +31,9 @@ import io.realtimeblog.realtime.wire.WireLimits;
  * @param fanOutThreads threads that write the waiting frames to the clients after each batch of events (the
  *                      stream thread is one of them); about the number of cores
  * @param presenceTtl how long a presence lease ("I am editing this post") lasts unless the client renews it
+ * @param presenceFramesPerSecond how many {@code presence} frames a socket may send per second, after its burst
+ * @param presenceFrameBurst how many {@code presence} frames a socket may send at once; as many refused frames in
+ *                           a row close the socket (1008)
  */
 @Validated
 @ConfigurationProperties("blog.realtime")
@@ -45,7 +48,9 @@ public record RealtimeProperties(
         @NotNull @DefaultValue("30s") Duration presenceTtl,
         @Min(1) @Max(64) @DefaultValue("2") int fanOutThreads,
         @Min(1) @Max(100_000) @DefaultValue("10") int inboundFrameRate,
-        @Min(1) @Max(100_000) @DefaultValue("100") int inboundFrameBurst) {
+        @Min(1) @Max(100_000) @DefaultValue("100") int inboundFrameBurst,
+        @Min(1) @Max(1000) @DefaultValue("1") int presenceFramesPerSecond,
+        @Min(1) @Max(1000) @DefaultValue("10") int presenceFrameBurst) {
 
     /** What the transport enforces on every client frame. */
     WireLimits wireLimits() {
