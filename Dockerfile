@@ -42,9 +42,10 @@ ENV PORT=8080 \
     BLOG_DATA_DIR=/data
 VOLUME ["/data"]
 EXPOSE 8080
-# Liveness only: the process is up. Readiness (database) is for the load balancer, see compose.yaml.
+# Liveness only: the process is up. Readiness (database) is for the load balancer, see compose.yaml. /livez is on
+# the main port even when MANAGEMENT_SERVER_PORT moves the actuator elsewhere.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=90s --retries=3 \
-  CMD curl -fsS "http://127.0.0.1:${PORT}/actuator/health/liveness" > /dev/null || exit 1
+  CMD curl -fsS "http://127.0.0.1:${PORT}/livez" > /dev/null || exit 1
 # MaxRAMPercentage: the heap follows the container's memory limit (75%, the rest for metaspace, threads, socket
 # buffers and the JIT). ExitOnOutOfMemoryError: a broken JVM is restarted by the orchestrator instead of limping.
 # Add flags with JAVA_TOOL_OPTIONS. "doctor" as argument runs the service check instead of the application.

@@ -21,8 +21,6 @@ export default defineConfig({
       // changeOrigin keeps the backend's WebSocket Origin check happy (it allows localhost origins).
       '/api': { target: backend, changeOrigin: true },
       '/ws': { target: backend, ws: true, changeOrigin: true },
-      // The status page reads the actuator's health and Prometheus endpoints.
-      '/actuator': { target: backend, changeOrigin: true },
     },
   },
   build: {

@@ -10,7 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Api } from './api.js';
 import { assignClients, parseOptions, workerCount } from './options.js';
 import { buildReport, printSummary, writeReport } from './report.js';
-import { classHistogram, findPid, flightRecording, gc, loadAverage, machineCpu, processFigures, scrape, startServer, stopServer, waitReady } from './server.js';
+import { classHistogram, findPid, flightRecording, gc, loadAverage, machineCpu, metricsSource, processFigures, scrape, startServer, stopServer, waitReady } from './server.js';
 import { Writes } from './writes.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -46,14 +46,14 @@ async function request(workers, msg, replyType) {
 }
 
 /** Measures the server's live heap (after a full GC) and RSS and descriptors. */
-async function memoryFigures(url, pid) {
+async function memoryFigures(metrics, pid) {
   const collected = pid ? gc(pid) : false;
   if (collected) await sleep(300);
-  return { afterGc: collected, ...(await scrape(url)), process: processFigures(pid) };
+  return { afterGc: collected, ...(await scrape(metrics)), process: processFigures(pid) };
 }
 
 /** Samples server and machine once a second while the writes run. */
-function sampler(url, pid) {
+function sampler(metrics, pid) {
   const samples = [];
   let previous = { proc: processFigures(pid), machine: machineCpu(), at: performance.now() };
   const timer = setInterval(async () => {
@@ -66,7 +66,7 @@ function sampler(url, pid) {
     };
     previous = now;
     try {
-      const s = await scrape(url);
+      const s = await scrape(metrics);
       sample.heapUsed = s.heapUsed;
       sample.processCpuUsage = s.processCpuUsage;
     } catch { /* a missed scrape is not fatal */ }
@@ -131,12 +131,14 @@ async function main() {
     log(`server ready at ${url}${pid ? `, pid ${pid}` : ' (not on this machine: no RSS/CPU/GC)'}`);
     const admin = new Api(url, Math.max(8, options.concurrency || options.posts) + 4);
     admin.token = await admin.login(options.email, options.password);
+    const metrics = metricsSource({ url, metricsUrl: options.metricsUrl,
+      login: () => new Api(url).login(options.email, options.password) });
     const editorToken = await admin.editorToken('bench-editor@localhost', 'bench-editor-password');
     const runId = startedAt.getTime().toString(36);
     const posts = await admin.createPosts(options.posts, options.published, runId);
     log(`${posts.length} ${options.published ? 'published' : 'draft'} posts ready`);
 
-    const idle = await memoryFigures(url, pid);
+    const idle = await memoryFigures(metrics, pid);
     const idleClasses = options.classHistogram && pid ? classHistogram(pid, 400) : null;
     const freeFds = idle.process?.fdLimit ? idle.process.fdLimit - idle.process.fds - options.fdMargin : null;
     const staff = options.staff;
@@ -162,7 +164,7 @@ async function main() {
     const opened = connected.reduce((n, c) => n + c.ok, 0);
     log(`${opened} of ${total} sockets ready in ${connectSeconds.toFixed(1)} s`);
     await sleep(options.settle * 1000);
-    const loaded = await memoryFigures(url, pid);
+    const loaded = await memoryFigures(metrics, pid);
     if (options.classHistogram && pid) {
       idle.classes = idleClasses;
       loaded.classes = classHistogram(pid);
@@ -184,7 +186,7 @@ async function main() {
     const procBefore = processFigures(pid);
     const machineBefore = machineCpu();
     const wallBefore = performance.now();
-    const samples = sampler(url, pid);
+    const samples = sampler(metrics, pid);
     const writes = new Writes(admin, posts, { published: options.published });
     const window = await writes.run({ rate: options.rate, concurrency: options.concurrency, seconds: options.duration });
     log(`writes done: ${JSON.stringify(writes.summary().status)}; waiting for deliveries`);
@@ -197,7 +199,7 @@ async function main() {
     const reports = await request(workers, { type: 'report', keys: writes.keys }, 'report');
     const jfrFile = resolve(repoRoot, options.out, `${options.preset}-${startedAt.toISOString().replace(/[:.]/g, '-')}.jfr`);
     if (recording && flightRecording(pid, jfrFile)) log(`profile of the measured window: node bench/src/profile.js ${jfrFile}`);
-    const end = await memoryFigures(url, pid).catch(() => null);
+    const end = await memoryFigures(metrics, pid).catch(() => null);
 
     const report = buildReport({
       options, startedAt, load, pid, idle, loaded, end, connected, connectSeconds, total, staff, readers,

@@ -17,6 +17,7 @@ export const PRESETS = {
 
 const DEFAULTS = {
   url: 'http://127.0.0.1:18501',
+  metricsUrl: '', // the app's management port (http://host:port) to scrape without a token; empty: the app's url with the admin's token
   start: false,
   jar: 'target/realtime-blog.jar',
   port: 18501,

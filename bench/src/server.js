@@ -1,5 +1,7 @@
 // The system under test: starting it (--start), finding its process when it runs on this machine, and reading
 // its figures (heap from /actuator/prometheus, RSS and descriptors from /proc, CPU from /proc/<pid>/stat).
+// The scrape is not open to anyone: the tool sends the bench ADMIN's token, or reads a management port
+// (--metrics-url) where no token is needed (docs/operations.md, "Who sees what").
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, openSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,7 +45,7 @@ export async function waitReady(url, timeoutSeconds = 180, server = null) {
       throw new Error(`The server exited with ${server.child.exitCode}; see ${server.log}`);
     }
     try {
-      const res = await fetch(`${url}/actuator/health/readiness`);
+      const res = await fetch(`${url}/readyz`);
       if (res.ok) return;
     } catch { /* not yet listening */ }
     await sleep(500);
@@ -62,9 +64,35 @@ export function findPid(port) {
   }
 }
 
+/**
+ * Where the Prometheus text comes from: `metricsUrl` (a management port, no token) when given, else the app's
+ * own URL with an ADMIN access token from `login()`, fetched once and again when the server answers 401 (the
+ * token lived out its 15 minutes).
+ */
+export function metricsSource({ url, metricsUrl, login }) {
+  if (metricsUrl) return { url: metricsUrl.replace(/\/$/, ''), token: async () => null };
+  let token = null;
+  return {
+    url,
+    token: async (renew = false) => {
+      if (token === null || renew) token = await login();
+      return token;
+    },
+  };
+}
+
+async function prometheusText(source) {
+  const get = async (token) => fetch(`${source.url}/actuator/prometheus`,
+    { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  let res = await get(await source.token());
+  if (res.status === 401) res = await get(await source.token(true));
+  if (!res.ok) throw new Error(`${source.url}/actuator/prometheus answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
+  return res.text();
+}
+
 /** Heap used (bytes, all heap pools) and CPU as the server itself reports them. */
-export async function scrape(url) {
-  const text = await (await fetch(`${url}/actuator/prometheus`)).text();
+export async function scrape(source) {
+  const text = await prometheusText(source);
   const sum = (name, filter = () => true) => text.split('\n')
     .filter((line) => line.startsWith(name) && filter(line))
     .reduce((total, line) => total + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);

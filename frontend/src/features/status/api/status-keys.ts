@@ -1,8 +1,7 @@
 /** Query keys of the status page. */
 export const statusKeys = {
   all: ['status'] as const,
-  health: () => [...statusKeys.all, 'health'] as const,
-  metrics: () => [...statusKeys.all, 'metrics'] as const,
+  system: () => [...statusKeys.all, 'system'] as const,
 };
 
 /** How often the status page asks again while it is open. */

@@ -1,4 +1,4 @@
-import type { HealthStatus } from '../api/get-health';
+import type { HealthStatus } from '../api/get-status';
 
 const looks = {
   up: { label: 'Up', className: 'bg-emerald-50 text-emerald-800 ring-emerald-300', dot: 'bg-emerald-500' },

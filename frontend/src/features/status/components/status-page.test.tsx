@@ -1,37 +1,35 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SystemStatus } from '../api/get-status';
 import { StatusPage } from './status-page';
 
 const patient = { timeout: 10_000 };
 
-const healthBody = (kafka: Record<string, unknown>) => ({
-  status: kafka.status,
-  components: {
-    db: { status: 'UP', details: { database: 'H2', validationQuery: 'isValid()' } },
-    kafka,
-    outbox: { status: 'UP', details: { backlog: 3, oldestAgeSeconds: 12 } },
-    readinessState: { status: 'UP' },
+const systemStatus = (overrides: Partial<SystemStatus> = {}): SystemStatus => ({
+  status: 'UP',
+  checkedAt: '2026-12-07T01:00:00Z',
+  database: { status: 'UP', product: 'H2', error: null },
+  kafka: { status: 'UP', brokers: 1, topic: 'blog-events', partitions: 1, error: null },
+  outbox: { status: 'UP', backlog: 3, oldestAgeSeconds: 12.4, published: 250, error: null },
+  realtime: {
+    sessions: { staff: 2, public: 41 },
+    delivered: { staff: 1200, public: 900 },
+    streamPosition: 4711,
+    resumes: { none: 5, memory: 3, kafka: 1, resync: 0 },
+    slowCloses: 2,
   },
+  ...overrides,
 });
-
-const scrape = [
-  '# TYPE blog_outbox_backlog gauge',
-  'blog_outbox_backlog 3.0',
-  'blog_outbox_backlog_age_seconds 12.4',
-  'blog_realtime_sessions{audience="public"} 41.0',
-  'blog_realtime_sessions{audience="staff"} 2.0',
-].join('\n');
 
 describe('StatusPage', () => {
   const fetchMock = vi.fn<typeof fetch>();
-  let health: () => Response;
+  let answer: () => Response;
 
   beforeEach(() => {
     vi.stubGlobal('fetch', fetchMock);
     fetchMock.mockImplementation(async (url) => {
-      if (String(url) === '/actuator/health') return health();
-      if (String(url) === '/actuator/prometheus') return new Response(scrape, { headers: { 'Content-Type': 'text/plain' } });
+      if (String(url) === '/api/status') return answer();
       throw new Error(`unexpected ${String(url)}`);
     });
   });
@@ -44,35 +42,51 @@ describe('StatusPage', () => {
   const renderPage = () => render(
     <QueryClientProvider client={new QueryClient()}><StatusPage /></QueryClientProvider>,
   );
-  const stateIn = (name: string) => within(screen.getByRole('region', { name })).getByTestId('state');
+  const region = (name: string) => screen.getByRole('region', { name });
+  const stateIn = (name: string) => within(region(name)).getByTestId('state');
+
+  it('reads the staff status endpoint, not the actuator', async () => {
+    answer = () => Response.json(systemStatus());
+    renderPage();
+    await screen.findByRole('region', { name: 'Open sockets' }, patient);
+    expect(fetchMock.mock.calls.map(([url]) => String(url))).toEqual(['/api/status']);
+  });
 
   it('shows a DOWN component as down, with its error, while the others stay up', async () => {
-    health = () => Response.json(healthBody({
-      status: 'DOWN', details: { bootstrapServers: ['127.0.0.1:9092'], error: 'Timed out waiting for a node assignment' },
-    }), { status: 503 });
+    answer = () => Response.json(systemStatus({
+      status: 'DOWN',
+      kafka: { status: 'DOWN', brokers: null, topic: null, partitions: null, error: 'Kafka did not answer within 2000 ms' },
+    }));
     renderPage();
 
     await vi.waitFor(() => expect(stateIn('Kafka')).toHaveAttribute('data-state', 'down'), patient);
     expect(stateIn('Kafka')).toHaveTextContent('Down');
-    expect(screen.getByRole('region', { name: 'Kafka' })).toHaveTextContent('Timed out waiting for a node assignment');
+    expect(region('Kafka')).toHaveTextContent('Kafka did not answer within 2000 ms');
     expect(stateIn('Database')).toHaveAttribute('data-state', 'up');
     expect(stateIn('Outbox')).toHaveTextContent('Up');
     expect(within(screen.getByTestId('status-overall')).getByTestId('state')).toHaveTextContent('Something is down');
   });
 
-  it('shows the outbox backlog and the open sockets from the metrics', async () => {
-    health = () => Response.json(healthBody({ status: 'UP', details: { brokers: 1, topic: 'blog-events', partitions: 1 } }));
+  it('shows the sockets, deliveries, stream position, reconnects and the outbox', async () => {
+    answer = () => Response.json(systemStatus());
     renderPage();
     const sockets = await screen.findByRole('region', { name: 'Open sockets' }, patient);
     await vi.waitFor(() => expect(sockets).toHaveTextContent('Staff2'), patient);
     expect(sockets).toHaveTextContent('Readers41');
-    expect(screen.getByRole('region', { name: 'Outbox' })).toHaveTextContent('Waiting3');
-    expect(screen.getByRole('region', { name: 'Outbox' })).toHaveTextContent('Oldest waits12 s');
+    expect(sockets).toHaveTextContent('Closed as too slow2');
+    expect(region('Deliveries')).toHaveTextContent(`To staff${(1200).toLocaleString()}`);
+    expect(region('Deliveries')).toHaveTextContent(`Stream position${(4711).toLocaleString()}`);
+    expect(region('Reconnects')).toHaveTextContent('Resumed from memory3');
+    expect(region('Reconnects')).toHaveTextContent('Resumed from Kafka1');
+    expect(region('Outbox')).toHaveTextContent('Waiting3');
+    expect(region('Outbox')).toHaveTextContent('Oldest waits12 s');
+    expect(region('Outbox')).toHaveTextContent('Published here250');
+    expect(region('Database')).toHaveTextContent('ProductH2');
     expect(within(screen.getByTestId('status-overall')).getByTestId('state')).toHaveTextContent('All systems up');
   });
 
   it('says the server does not answer and shows no part as up', async () => {
-    health = () => { throw new TypeError('Failed to fetch'); };
+    answer = () => { throw new TypeError('Failed to fetch'); };
     renderPage();
     expect(await screen.findByRole('alert', {}, patient)).toHaveTextContent('Cannot reach the server');
     expect(stateIn('Database')).toHaveAttribute('data-state', 'unknown');

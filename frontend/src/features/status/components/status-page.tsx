@@ -1,44 +1,33 @@
 import { Alert } from '@/components/ui/alert';
 import { Spinner } from '@/components/ui/spinner';
 import { errorMessage } from '@/lib/problem-error';
-import { useHealth, type HealthComponent } from '../api/get-health';
-import { useMetrics } from '../api/get-metrics';
+import { useSystemStatus, type SystemStatus } from '../api/get-status';
 import { REFRESH_MS } from '../api/status-keys';
 import { StateBadge, stateOf } from './state-badge';
 import { Fact, StatusCard } from './status-card';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
-const detail = (component: HealthComponent | undefined, name: string) => {
-  const value = component?.details?.[name];
-  return value === undefined || value === null ? undefined : String(value);
-};
-const count = (value: number | undefined) => (value === undefined ? undefined : Math.round(value).toLocaleString());
+const count = (value: number | null | undefined) => (value === undefined || value === null ? undefined : Math.round(value).toLocaleString());
 
 /**
- * /status: the database, Kafka, the outbox and the open sockets at a glance, from the actuator's health and
- * Prometheus endpoints, asked again every few seconds. When the server does not answer, every part shows as
+ * /status: the database, Kafka, the outbox and this instance's sockets and stream at a glance, from
+ * `GET /api/status`, asked again every few seconds. When the server does not answer, every part shows as
  * unknown rather than as its last (possibly stale) state.
  */
 export function StatusPage() {
-  const health = useHealth();
-  const metrics = useMetrics();
+  const query = useSystemStatus();
   // After a failed refresh TanStack Query keeps the old data: show it as unknown, not as still up.
-  const report = health.isError ? undefined : health.data;
-  const part = (name: string) => report?.components[name];
-  const db = part('db');
-  const kafka = part('kafka');
-  const outbox = part('outbox');
-  const shown = metrics.isError ? undefined : metrics.data;
+  const status = query.isError ? undefined : query.data;
 
   return (
     <section className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">Status</h1>
-        {!health.isPending && (
+        {!query.isPending && (
           <div className="flex items-center gap-2" data-testid="status-overall">
             <span className="text-sm text-slate-600">Overall</span>
-            {report ? (
-              <StateBadge state={stateOf(report.status)} label={report.status === 'UP' ? 'All systems up' : 'Something is down'} />
+            {status ? (
+              <StateBadge state={stateOf(status.status)} label={status.status === 'UP' ? 'All systems up' : 'Something is down'} />
             ) : (
               <StateBadge state="down" label="Server not answering" />
             )}
@@ -47,42 +36,53 @@ export function StatusPage() {
       </div>
       <p className="text-sm text-slate-600">
         Refreshed every {REFRESH_MS / 1000} s
-        {health.dataUpdatedAt > 0 && <> · last answer at {timeFormat.format(health.dataUpdatedAt)}</>}.
-        Socket counts are for the instance that answered.
+        {query.dataUpdatedAt > 0 && <> · last answer at {timeFormat.format(query.dataUpdatedAt)}</>}.
+        Sockets, deliveries and the stream are for the instance that answered, counted since it started.
       </p>
-      {health.isError && <Alert>Cannot get the server's health: {errorMessage(health.error)}</Alert>}
-      {health.isPending ? (
-        <Spinner label="Checking the system…" />
-      ) : (
-        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <StatusCard id="db" title="Database" state={stateOf(db?.status)}>
-            <Fact label="Product" value={detail(db, 'database')} />
-            {db?.status !== 'UP' && detail(db, 'error') && <Fact label="Error" value={detail(db, 'error')} />}
-          </StatusCard>
-          <StatusCard id="kafka" title="Kafka" state={stateOf(kafka?.status)}>
-            <Fact label="Brokers" value={detail(kafka, 'brokers')} />
-            <Fact label="Topic" value={detail(kafka, 'topic')} />
-            <Fact label="Partitions" value={detail(kafka, 'partitions')} />
-            {detail(kafka, 'error') && <Fact label="Error" value={detail(kafka, 'error')} />}
-          </StatusCard>
-          <StatusCard id="outbox" title="Outbox" state={stateOf(outbox?.status)}>
-            <Fact label="Waiting" value={count(shown?.outboxBacklog ?? numberDetail(outbox, 'backlog'))} />
-            <Fact label="Oldest waits" value={seconds(shown?.outboxAgeSeconds ?? numberDetail(outbox, 'oldestAgeSeconds'))} />
-          </StatusCard>
-          <StatusCard id="sockets" title="Open sockets">
-            <Fact label="Staff" value={count(shown?.staffSockets)} />
-            <Fact label="Readers" value={count(shown?.publicSockets)} />
-            {metrics.isError && <Fact label="Error" value={errorMessage(metrics.error)} />}
-          </StatusCard>
-        </div>
-      )}
+      {query.isError && <Alert>Cannot get the system's status: {errorMessage(query.error)}</Alert>}
+      {query.isPending ? <Spinner label="Checking the system…" /> : <StatusCards status={status} />}
     </section>
   );
 }
 
-function numberDetail(component: HealthComponent | undefined, name: string): number | undefined {
-  const value = component?.details?.[name];
-  return typeof value === 'number' ? value : undefined;
+function StatusCards({ status }: { status: SystemStatus | undefined }) {
+  const { database, kafka, outbox, realtime } = status ?? {};
+  return (
+    <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+      <StatusCard id="db" title="Database" state={stateOf(database?.status)}>
+        <Fact label="Product" value={database?.product} />
+        {database?.error && <Fact label="Error" value={database.error} />}
+      </StatusCard>
+      <StatusCard id="kafka" title="Kafka" state={stateOf(kafka?.status)}>
+        <Fact label="Brokers" value={count(kafka?.brokers)} />
+        <Fact label="Topic" value={kafka?.topic} />
+        <Fact label="Partitions" value={count(kafka?.partitions)} />
+        {kafka?.error && <Fact label="Error" value={kafka.error} />}
+      </StatusCard>
+      <StatusCard id="outbox" title="Outbox" state={stateOf(outbox?.status)}>
+        <Fact label="Waiting" value={count(outbox?.backlog)} />
+        <Fact label="Oldest waits" value={seconds(outbox?.oldestAgeSeconds)} />
+        <Fact label="Published here" value={count(outbox?.published)} />
+        {outbox?.error && <Fact label="Error" value={outbox.error} />}
+      </StatusCard>
+      <StatusCard id="sockets" title="Open sockets">
+        <Fact label="Staff" value={count(realtime?.sessions.staff)} />
+        <Fact label="Readers" value={count(realtime?.sessions.public)} />
+        <Fact label="Closed as too slow" value={count(realtime?.slowCloses)} />
+      </StatusCard>
+      <StatusCard id="deliveries" title="Deliveries">
+        <Fact label="To staff" value={count(realtime?.delivered.staff)} />
+        <Fact label="To readers" value={count(realtime?.delivered.public)} />
+        <Fact label="Stream position" value={realtime && realtime.streamPosition >= 0 ? count(realtime.streamPosition) : undefined} />
+      </StatusCard>
+      <StatusCard id="resumes" title="Reconnects">
+        <Fact label="Fresh joins" value={count(realtime?.resumes.none)} />
+        <Fact label="Resumed from memory" value={count(realtime?.resumes.memory)} />
+        <Fact label="Resumed from Kafka" value={count(realtime?.resumes.kafka)} />
+        <Fact label="Told to reload" value={count(realtime?.resumes.resync)} />
+      </StatusCard>
+    </div>
+  );
 }
 
 function seconds(value: number | undefined): string | undefined {

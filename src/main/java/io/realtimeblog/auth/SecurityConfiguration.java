@@ -2,23 +2,48 @@ package io.realtimeblog.auth;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+import io.realtimeblog.users.Role;
 
 /**
  * Stateless bearer-token security for the API. Every {@code /api/**} path needs an access token except login,
  * refresh and logout; everything outside {@code /api/**} (public pages, admin assets, the WebSocket endpoint) is
  * open here and does its own checks. Rules by role live next to the endpoints ({@code @PreAuthorize}).
+ * <p>
+ * The actuator on the main port: health answers anyone, with the status only unless the caller is an ADMIN
+ * ({@code management.endpoint.health.show-details: when-authorized}); every other endpoint (Prometheus) needs an
+ * ADMIN token. On a separate management port ({@code management.server.port}) every caller counts as an
+ * operator and sees everything: keep that port on an internal network (docs/operations.md).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
 
     @Bean
+    @Order(1)
+    SecurityFilterChain managementPortSecurity(HttpSecurity http, ManagementPort managementPort) throws Exception {
+        http.securityMatcher(managementPort::matches)
+                .csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new ManagementPortAuthentication(), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder decoder, ActorAuthenticationConverter converter,
             SecurityProblemHandler problems) throws Exception {
         http.csrf(AbstractHttpConfigurer::disable) // no cookie authenticates an API call; the refresh cookie is SameSite=Strict
@@ -31,7 +56,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/auth/login", "/api/auth/refresh", "/api/auth/logout").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/actuator/health/**", "/error").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer

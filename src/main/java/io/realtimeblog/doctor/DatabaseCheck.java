@@ -83,12 +83,14 @@ final class DatabaseCheck {
         String fix = "the embedded H2 file allows one process: check from outside with a server database "
                 + "(SPRING_DATASOURCE_URL), or make sure the instance at " + instance.base() + " is running";
         try {
-            String status = instance.readinessComponent("db");
+            // Readiness is the database and the instance's own readiness state: UP means its database is up.
+            String status = instance.readiness();
             if ("UP".equals(status)) {
                 return CheckResult.pass(NAME, "H2 file " + database.url() + " is in use by the running instance; "
-                        + "its readiness reports db UP");
+                        + "its readiness (database included) is UP");
             }
-            return CheckResult.fail(NAME, "H2 file " + database.url() + " is in use; the instance's db is " + status, fix);
+            return CheckResult.fail(NAME, "H2 file " + database.url() + " is in use; the instance's readiness is "
+                    + status, fix);
         } catch (Exception e) {
             return CheckResult.fail(NAME, "H2 file " + database.url() + " is in use by another process, and "
                     + instance.base() + " does not answer (" + Checks.reason(e) + ")", fix);

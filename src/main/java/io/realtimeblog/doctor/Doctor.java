@@ -68,7 +68,7 @@ public final class Doctor {
                     () -> kafka.topic(cluster.passed()))));
             // Login, socket, two REST calls and two events, each bounded by the timeout.
             results.add(report(report, checks.run(RoundTripCheck.NAME, settings.timeout().multipliedBy(6),
-                    "see the instance's log and " + instance.base() + "/actuator/health",
+                    "see the instance's log and its /actuator/health/pipeline (management port, or an ADMIN token)",
                     () -> new RoundTripCheck(instance, settings.email(), settings.password(), settings.timeout()).run())));
         }
         report.summary(results);

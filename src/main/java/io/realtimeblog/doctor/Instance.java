@@ -39,11 +39,15 @@ final class Instance {
         return URI.create(base.toString().replaceFirst("^http", "ws") + "/ws");
     }
 
-    /** The status of one component of the readiness group, e.g. {@code db}. */
-    String readinessComponent(String component) throws IOException, InterruptedException {
-        HttpResponse<String> response = send(request("/actuator/health/readiness").GET(), null);
-        JsonNode status = json.readTree(response.body()).path("components").path(component).path("status");
-        return status.isMissingNode() ? "absent" : status.asString();
+    /**
+     * The status of the readiness group ({@code readinessState} and {@code db}), from {@code /readyz}: on the main
+     * port whether or not the actuator has a management port of its own, and open to anonymous callers, who get
+     * the status only.
+     */
+    String readiness() throws IOException, InterruptedException {
+        HttpResponse<String> response = send(request("/readyz").GET(), null);
+        JsonNode status = json.readTree(response.body()).path("status");
+        return status.isMissingNode() ? "absent (HTTP " + response.statusCode() + ")" : status.asString();
     }
 
     /** Logs in; returns the access token, or throws {@link Failure} with the server's answer. */

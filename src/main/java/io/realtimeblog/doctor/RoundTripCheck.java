@@ -85,7 +85,8 @@ final class RoundTripCheck {
     }
 
     private String pipelineFix() {
-        return "look at " + instance.base() + "/actuator/health/pipeline: a growing outbox backlog means the relay "
+        return "look at the Status page of the admin app (or /actuator/health/pipeline on the management port): a "
+                + "growing outbox backlog means the relay "
                 + "cannot reach Kafka (check KAFKA_BOOTSTRAP_SERVERS on every instance); an empty backlog means the "
                 + "instances do not read the topic (check blog.kafka.topic.name is the same everywhere)";
     }

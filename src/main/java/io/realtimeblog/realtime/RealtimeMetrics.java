@@ -63,8 +63,15 @@ class RealtimeMetrics {
                 .register(registry);
     }
 
-    /** Registers the gauges of joined sessions per audience (read on each scrape; the registry holds it). */
+    /**
+     * Registers the gauges of joined sessions per audience and of the stream position this instance has read
+     * (read on each scrape; the registry holds the sessions).
+     */
     void watch(RealtimeSessions sessions) {
+        Gauge.builder("blog.realtime.stream.position", sessions, RealtimeSessions::position)
+                .description("The last position (offset) of the event stream this instance has read; -1 before the first")
+                .strongReference(true)
+                .register(registry);
         for (boolean staff : new boolean[] {true, false}) {
             Gauge.builder("blog.realtime.sessions", sessions, s -> s.joined(staff))
                     .description("Clients connected to this instance that said hello, by audience")

@@ -14,6 +14,9 @@ class StartupBanner {
 
     @EventListener
     void on(WebServerInitializedEvent event) {
+        if ("management".equals(event.getApplicationContext().getServerNamespace())) {
+            return; // the actuator's own port (management.server.port): not where people go
+        }
         int port = event.getWebServer().getPort();
         log.info("""
 
@@ -21,7 +24,7 @@ class StartupBanner {
                   admin app:     http://localhost:{}/admin
                   log in (API):  POST http://localhost:{}/api/auth/login
                   API docs:      http://localhost:{}/swagger-ui.html  (OpenAPI: /v3/api-docs)
-                  health:        http://localhost:{}/actuator/health
+                  readiness:     http://localhost:{}/readyz
                 """, port, port, port, port, port);
     }
 }

@@ -10,26 +10,30 @@ import java.util.regex.Pattern;
 /**
  * Checks the deployment files against the application and each other, as far as can be done without a Docker
  * engine: every variable set on an app service is a configuration key, every port and health check matches what
- * the target listens on and serves, and the load balancer is not sticky. Returns the problems found.
+ * the target listens on and serves, the load balancer is not sticky, and Prometheus scrapes every app on its
+ * management port, which nothing publishes. Returns the problems found.
  */
 final class DeploymentCheck {
 
-    private static final Pattern HEALTH_URL = Pattern.compile("https?://[^/\\s\"]+?:(\\$\\{PORT}|\\d+)(/actuator/health(?:/([\\w-]+))?)");
+    private static final Pattern HEALTH_URL = Pattern.compile(
+            "https?://[^/\\s\"]+?:(\\$\\{PORT}|\\d+)(/actuator/health(?:/([\\w-]+))?|/livez\\b|/readyz\\b)");
     private static final Pattern JDBC_URL = Pattern.compile("jdbc:(mysql|mariadb)://([^:/]+):(\\d+)/(\\w+)");
     private static final Pattern LISTENER = Pattern.compile("(\\w+)://[^:,]*:(\\d+)");
 
     private final ComposeFile compose;
     private final String haproxy;
     private final String dockerfile;
+    private final Map<String, Object> prometheus;
     private final ConfigurationKeys keys;
     private final Set<String> healthGroups;
     private final List<String> problems = new ArrayList<>();
 
-    DeploymentCheck(ComposeFile compose, String haproxy, String dockerfile, ConfigurationKeys keys,
+    DeploymentCheck(ComposeFile compose, String haproxy, String dockerfile, String prometheus, ConfigurationKeys keys,
             Set<String> healthGroups) {
         this.compose = compose;
         this.haproxy = haproxy;
         this.dockerfile = dockerfile;
+        this.prometheus = new org.yaml.snakeyaml.Yaml().load(prometheus);
         this.keys = keys;
         this.healthGroups = healthGroups;
     }
@@ -47,6 +51,7 @@ final class DeploymentCheck {
         compose.withImage("apache/kafka").forEach(this::checkKafka);
         checkLoadBalancer();
         checkDockerfile();
+        checkPrometheus();
         return problems;
     }
 
@@ -55,22 +60,31 @@ final class DeploymentCheck {
         env.keySet().stream().filter(variable -> keys.propertyOf(variable).isEmpty())
                 .forEach(variable -> problems.add(app + ": " + variable + " is not a configuration key of the application"));
         int port = Integer.parseInt(env.getOrDefault("PORT", "8080"));
-        compose.containerPorts(app).stream().filter(p -> p != port)
+        String management = env.get("MANAGEMENT_SERVER_PORT");
+        compose.containerPorts(app).stream().filter(p -> p != port && !String.valueOf(p).equals(management))
                 .forEach(p -> problems.add(app + ": port " + p + " but the app listens on PORT " + port));
-        checkHealthUrl(app, compose.healthCheck(app), String.valueOf(port));
+        if (management != null && publishedPorts(app).contains(management)) {
+            problems.add(app + ": publishes its management port " + management + " (health details and metrics "
+                    + "without a token); keep it inside the network");
+        }
+        checkHealthUrl(app, compose.healthCheck(app), String.valueOf(port), management);
         Set<String> healthy = compose.dependsOnHealthy(app);
         checkDatabase(app, env.get("SPRING_DATASOURCE_URL"), env.get("SPRING_DATASOURCE_USERNAME"), healthy);
         checkBootstrapServers(app, env.get("KAFKA_BOOTSTRAP_SERVERS"), healthy);
     }
 
-    private void checkHealthUrl(String where, String command, String port) {
+    /** /livez and /readyz are on the main port; /actuator/health on the management port when there is one. */
+    private void checkHealthUrl(String where, String command, String port, String management) {
         Matcher url = command == null ? null : HEALTH_URL.matcher(command);
         if (url == null || !url.find()) {
-            problems.add(where + ": health check calls no /actuator/health URL");
+            problems.add(where + ": health check calls no health URL (/livez, /readyz, /actuator/health)");
             return;
         }
-        if (!url.group(1).equals(port)) {
-            problems.add(where + ": health check on port " + url.group(1) + ", the app listens on " + port);
+        boolean actuator = url.group(2).startsWith("/actuator");
+        String expected = actuator && management != null ? management : port;
+        if (!url.group(1).equals(expected)) {
+            problems.add(where + ": health check " + url.group(2) + " on port " + url.group(1) + ", the app serves it on "
+                    + expected);
         }
         if (url.group(3) != null && !healthGroups.contains(url.group(3))) {
             problems.add(where + ": health check " + url.group(2) + " is not a health group of the app " + healthGroups);
@@ -156,9 +170,13 @@ final class DeploymentCheck {
         if (!monitor.find() || !health.contains(":" + bindPort + monitor.group(1))) {
             problems.add(lb + ": health check does not call haproxy's monitor-uri on port " + bindPort);
         }
-        Matcher check = Pattern.compile("uri\\s+/actuator/health/([\\w-]+)").matcher(haproxy);
-        if (!check.find() || !healthGroups.contains(check.group(1))) {
+        Matcher check = Pattern.compile("uri\\s+(?:/actuator/health/([\\w-]+)|/(readyz|livez))\\s*$", Pattern.MULTILINE)
+                .matcher(haproxy);
+        if (!check.find() || (check.group(1) != null && !healthGroups.contains(check.group(1)))) {
             problems.add(lb + ": haproxy's http-check is not a health group of the app " + healthGroups);
+        } else if (check.group(1) != null && compose.apps().stream()
+                .anyMatch(app -> compose.environment(app).containsKey("MANAGEMENT_SERVER_PORT"))) {
+            problems.add(lb + ": haproxy checks /actuator on the main port, but the actuator is on the management port");
         }
         Matcher server = Pattern.compile("(?m)^\\s*server\\s+\\S+\\s+([\\w-]+):(\\d+)").matcher(haproxy);
         Set<String> balanced = new java.util.TreeSet<>();
@@ -194,12 +212,54 @@ final class DeploymentCheck {
         if (!healthcheck.find()) {
             problems.add("Dockerfile: no HEALTHCHECK");
         } else {
-            checkHealthUrl("Dockerfile", healthcheck.group(1), "${PORT}");
+            checkHealthUrl("Dockerfile", healthcheck.group(1), "${PORT}", null);
         }
         Matcher user = Pattern.compile("(?m)^USER\\s+(\\S+)").matcher(dockerfile);
         if (!user.find() || user.group(1).startsWith("root") || user.group(1).startsWith("0")) {
             problems.add("Dockerfile: the runtime stage does not switch to a non-root USER");
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void checkPrometheus() {
+        String service = compose.services().stream()
+                .filter(s -> String.valueOf(compose.service(s).get("volumes")).contains("prometheus.yml")).findFirst()
+                .orElse(null);
+        if (service == null) {
+            problems.add("compose: no Prometheus service mounts deploy/prometheus.yml");
+            return;
+        }
+        Set<String> targets = new java.util.TreeSet<>();
+        for (Map<String, Object> job : (List<Map<String, Object>>) prometheus.getOrDefault("scrape_configs", List.of())) {
+            if (!"/actuator/prometheus".equals(job.get("metrics_path"))) {
+                problems.add("prometheus: job " + job.get("job_name") + " does not scrape /actuator/prometheus");
+            }
+            for (Map<String, Object> config : (List<Map<String, Object>>) job.getOrDefault("static_configs", List.of())) {
+                targets.addAll((List<String>) config.getOrDefault("targets", List.of()));
+            }
+        }
+        Set<String> expected = new java.util.TreeSet<>();
+        for (String app : compose.apps()) {
+            String management = compose.environment(app).get("MANAGEMENT_SERVER_PORT");
+            if (management == null) {
+                problems.add(app + ": no MANAGEMENT_SERVER_PORT, so Prometheus would need a token to scrape it");
+            } else {
+                expected.add(app + ":" + management);
+            }
+        }
+        if (!targets.equals(expected)) {
+            problems.add("prometheus: scrapes " + targets + ", the apps' management ports are " + expected);
+        }
+    }
+
+    /** Host-side ports a service publishes ({@code ports}; {@code expose} stays inside the network) → container ports. */
+    private Set<String> publishedPorts(String service) {
+        Object ports = compose.service(service).get("ports");
+        Set<String> published = new java.util.TreeSet<>();
+        if (ports instanceof List<?> list) {
+            list.forEach(port -> published.add(String.valueOf(port).replaceAll(".*:", "").replace("/tcp", "")));
+        }
+        return published;
     }
 
     private static String listenerPort(String listeners, String name) {

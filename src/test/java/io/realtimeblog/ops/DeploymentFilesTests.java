@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * No Docker engine runs here, so compose.yaml, deploy/haproxy.cfg and the Dockerfile are checked against the
- * application as data: every variable set on an app is one of its configuration keys, every port and health check
- * matches what the target listens on and serves, and the load balancer is not sticky.
+ * No Docker engine runs here, so compose.yaml, deploy/haproxy.cfg, deploy/prometheus.yml and the Dockerfile are
+ * checked against the application as data: every variable set on an app is one of its configuration keys, every
+ * port and health check matches what the target listens on and serves, the load balancer is not sticky, and
+ * Prometheus scrapes each app on its unpublished management port.
  */
 class DeploymentFilesTests {
 
@@ -23,7 +24,8 @@ class DeploymentFilesTests {
 
     @Test
     void composeFileLoadBalancerAndDockerfileMatchTheApplication() throws IOException {
-        assertThat(check(read("compose.yaml"), read("deploy/haproxy.cfg"), read("Dockerfile"))).isEmpty();
+        assertThat(check(read("compose.yaml"), read("deploy/haproxy.cfg"), read("Dockerfile"),
+                read("deploy/prometheus.yml"))).isEmpty();
     }
 
     @Test
@@ -35,7 +37,9 @@ class DeploymentFilesTests {
         assertThat(compose.withImage("mysql:8")).containsExactly("mysql");
         assertThat(compose.environment("app1")).isEqualTo(compose.environment("app2"))
                 .containsEntry("BLOG_KAFKA_TOPIC_REPLICATIONFACTOR", "3")
-                .containsEntry("BLOG_KAFKA_TOPIC_MININSYNCREPLICAS", "2");
+                .containsEntry("BLOG_KAFKA_TOPIC_MININSYNCREPLICAS", "2")
+                .containsEntry("MANAGEMENT_SERVER_PORT", "8081");
+        assertThat(compose.withImage("prom/prometheus")).containsExactly("prometheus");
     }
 
     @Test
@@ -43,22 +47,36 @@ class DeploymentFilesTests {
         String compose = read("compose.yaml")
                 .replace("BLOG_KAFKA_TOPIC_REPLICATIONFACTOR:", "BLOG_KAFKA_TOPIC_REPLICATONFACTOR:")
                 .replace("kafka1:9092,kafka2:9092", "kafka1:9093,kafka2:9092")
-                .replace("/actuator/health/readiness\"]", "/actuator/health/ready\"]");
+                .replace("/readyz\"]", "/actuator/health/ready\"]");
         String haproxy = read("deploy/haproxy.cfg").replace("server app2 app2:8080", "server app2 app2:8081")
                 .replace("balance roundrobin", "balance source");
         String dockerfile = read("Dockerfile").replace("EXPOSE 8080", "EXPOSE 80");
 
-        assertThat(check(compose, haproxy, dockerfile)).contains(
+        assertThat(check(compose, haproxy, dockerfile, read("deploy/prometheus.yml"))).contains(
                 "app1: BLOG_KAFKA_TOPIC_REPLICATONFACTOR is not a configuration key of the application",
                 "app1: kafka1:9093 but kafka1 advertises its clients' listener on 9092",
+                "app1: health check /actuator/health/ready on port 8080, the app serves it on 8081",
                 "app1: health check /actuator/health/ready is not a health group of the app [liveness, pipeline, readiness]",
                 "lb: haproxy sends to app2:8081, the app listens on 8080",
                 "lb: sticky sessions configured; any instance must serve any client",
                 "Dockerfile: EXPOSE does not match ENV PORT 8080");
     }
 
-    private static java.util.List<String> check(String compose, String haproxy, String dockerfile) {
-        return new DeploymentCheck(new ComposeFile(compose), haproxy, dockerfile, KEYS, healthGroups()).problems();
+    @Test
+    void aPublishedManagementPortAndAPrometheusTargetOnTheWrongPortAreEachReported() throws IOException {
+        String compose = read("compose.yaml").replace("\n  app2:\n    <<: *app\n", "\n  app2:\n    <<: *app\n    ports:\n      - \"8081:8081\"\n");
+        String prometheus = read("deploy/prometheus.yml").replace("\"app2:8081\"", "\"app2:8080\"");
+        String haproxy = read("deploy/haproxy.cfg").replace("uri /readyz", "uri /actuator/health/readiness");
+
+        assertThat(check(compose, haproxy, read("Dockerfile"), prometheus)).containsExactlyInAnyOrder(
+                "app2: publishes its management port 8081 (health details and metrics without a token); keep it inside the network",
+                "prometheus: scrapes [app1:8081, app2:8080], the apps' management ports are [app1:8081, app2:8081]",
+                "lb: haproxy checks /actuator on the main port, but the actuator is on the management port");
+    }
+
+    private static java.util.List<String> check(String compose, String haproxy, String dockerfile, String prometheus) {
+        return new DeploymentCheck(new ComposeFile(compose), haproxy, dockerfile, prometheus, KEYS, healthGroups())
+                .problems();
     }
 
     /** The health groups application.yml defines (liveness and readiness are Boot's probe groups). */

@@ -10,18 +10,26 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.servlet.MockMvc;
 
 import io.realtimeblog.IntegrationTest;
+import io.realtimeblog.TestAccounts;
 import io.realtimeblog.kafka.EmbeddedKafkaBroker;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The liveness, readiness and pipeline health groups over real HTTP, also while Kafka is down. */
+/**
+ * The liveness, readiness and pipeline health groups over real HTTP, also while Kafka is down: the status for
+ * anyone, the components and their details for an ADMIN token.
+ */
 @IntegrationTest
 class HealthEndpointTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MockMvc mockMvc;
 
     @Autowired
     JsonMapper json;
@@ -30,10 +38,45 @@ class HealthEndpointTests {
     EmbeddedKafkaBroker broker;
 
     Actuator actuator;
+    Actuator anonymous;
 
     @BeforeEach
     void setUp() {
-        actuator = new Actuator(port);
+        actuator = new Actuator(port, new TestAccounts(mockMvc, json).adminToken());
+        anonymous = new Actuator(port);
+    }
+
+    @Test
+    void anonymousCallersGetTheStatusOfEveryGroupAndNothingElse() {
+        await("pipeline", "UP");
+        for (String path : new String[] {"health", "health/liveness", "health/readiness", "health/pipeline"}) {
+            HttpResponse<String> response = anonymous.get(path);
+            JsonNode health = json.readTree(response.body());
+
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(health.get("status").asString()).as(path).isEqualTo("UP");
+            assertThat(health.has("components")).as(path).isFalse();
+            assertThat(health.has("details")).as(path).isFalse();
+            assertThat(response.body()).as(path).doesNotContain("blog-events", "H2", "127.0.0.1", "backlog");
+        }
+    }
+
+    @Test
+    void theProbesAreAlsoOnTheMainPortsOwnPathsWithTheStatusOnly() {
+        for (String path : new String[] {"/livez", "/readyz"}) {
+            HttpResponse<String> response = Actuator.getPath(port, path);
+
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(json.readTree(response.body()).propertyNames()).as(path).containsExactly("status");
+        }
+    }
+
+    @Test
+    void anAdminTokenShowsTheComponentsOfTheWholeHealth() {
+        JsonNode health = json.readTree(actuator.get("health").body());
+
+        assertThat(health.get("components").propertyNames()).contains("db", "kafka", "outbox", "livenessState");
+        assertThat(health.get("components").get("db").get("details").has("database")).isTrue();
     }
 
     @Test

@@ -38,9 +38,10 @@ class RealtimeMetricsTests {
 
     @BeforeEach
     void setUp() {
-        actuator = new Actuator(port);
+        TestAccounts accounts = new TestAccounts(mvc, json);
+        actuator = new Actuator(port, accounts.adminToken());
         api = new RestPosts(mvc, json);
-        editor = new TestAccounts(mvc, json).create(Role.EDITOR);
+        editor = accounts.create(Role.EDITOR);
     }
 
     @Test

@@ -31,7 +31,7 @@ class OpenApiDocumentTests {
         JsonNode api = json.readTree(document);
         assertThat(api.get("paths").propertyNames()).contains("/api/posts", "/api/posts/{id}",
                 "/api/posts/{id}/publish", "/api/posts/{id}/unpublish", "/api/posts/{id}/revisions",
-                "/api/auth/login", "/api/auth/refresh", "/api/auth/logout", "/api/users");
+                "/api/auth/login", "/api/auth/refresh", "/api/auth/logout", "/api/users", "/api/status");
         assertThat(mvc.perform(get("/swagger-ui/index.html")).andReturn().getResponse().getStatus()).isEqualTo(200);
 
         String pretty = json.writerWithDefaultPrettyPrinter().writeValueAsString(api) + "\n";
