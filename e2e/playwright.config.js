@@ -22,7 +22,7 @@ module.exports = defineConfig({
   },
   webServer: {
     command: `rm -rf "${target}/e2e-data" && exec java -Xmx512m -jar "${target}/realtime-blog.jar"`,
-    url: `http://127.0.0.1:${port}/actuator/health/readiness`,
+    url: `http://127.0.0.1:${port}/readyz`,
     // A busy machine may need longer: E2E_SERVER_TIMEOUT_MS.
     timeout: Number(process.env.E2E_SERVER_TIMEOUT_MS || 120_000),
     reuseExistingServer: false,

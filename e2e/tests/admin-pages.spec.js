@@ -39,5 +39,23 @@ test('a non-admin sees no Users link; the status page shows the database, Kafka 
   // before its socket joined; it reads them again every 5 s, so allow for two more reads.
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
   await expect(page.getByRole('region', { name: 'Open sockets' })).toContainText(/Staff[1-9]/, { timeout: 15_000 });
+  await expect(page.getByRole('region', { name: 'Reconnects' })).toContainText(/Fresh joins[1-9]/);
   await screenshot(page, 'status');
+});
+
+test('a reload keeps the session (refresh from the cookie) and logging out ends it for good', async ({ page, request }) => {
+  const author = await createStaff(request, 'AUTHOR');
+  await loginAt(page, author, '/admin/status');
+  const refreshed = page.waitForResponse((r) => r.url().endsWith('/api/auth/refresh'));
+  await page.reload();
+  expect((await refreshed).status()).toBe(200);
+  await expect(page.getByRole('heading', { name: 'Status' })).toBeVisible();
+
+  await page.locator('[aria-haspopup="menu"]').click();
+  const loggedOut = page.waitForResponse((r) => r.url().endsWith('/api/auth/logout'));
+  await page.getByRole('menuitem', { name: 'Log out' }).click();
+  expect((await loggedOut).status()).toBe(204);
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
 });
