@@ -10,7 +10,7 @@
 # generated secrets; not the extracted jars) and drops and recreates the database: a blank system.
 #
 # The standalone broker runs the Kafka jars packed in the app's jar (the ones its embedded broker runs, extracted
-# into $SCALE_OUT_DIR/lib) with kafka.Kafka as the main class; single node, KRaft.
+# into $SCALE_OUT_DIR/lib) with kafka.Kafka as the main class; single node, KRaft, unauthenticated (PLAINTEXT).
 #
 # Settings (environment variables; defaults in brackets):
 #   SCALE_OUT_JAR              the app's jar [target/realtime-blog.jar]; build it with ./mvnw -DskipTests package
@@ -104,7 +104,9 @@ await_ready() {
 
 # --- Kafka ---------------------------------------------------------------------------------------------------
 
-# The same settings as the app's embedded broker (BrokerConfig): one node, loopback only, small machine.
+# The same settings as the app's embedded broker (BrokerConfig): one node, loopback only, small machine; but
+# without its authentication (PLAINTEXT): any local process may produce and consume. For trying and testing only;
+# docs/operations.md shows the SASL/TLS settings for a real cluster.
 write_kafka_config() {
     local kdir=$DIR/kafka
     mkdir -p "$kdir/data"

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import io.realtimeblog.kafka.EmbeddedKafkaBroker;
 
 /**
  * The packaged application as a child process, on its embedded defaults (H2 file, embedded Kafka) in a fresh
@@ -144,10 +147,11 @@ class CrashRecoveryIT {
     }
 
     private Set<String> keysOnTopic() {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + kafkaPort,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        // the broker accepts only the login the app saved in its data folder
+        Map<String, Object> config = new HashMap<>(EmbeddedKafkaBroker.savedClientProperties(dataDir.resolve("kafka")));
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + kafkaPort);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         Set<String> keys = new HashSet<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
             TopicPartition partition = new TopicPartition("blog-events", 0);

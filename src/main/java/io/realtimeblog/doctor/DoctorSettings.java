@@ -1,6 +1,7 @@
 package io.realtimeblog.doctor;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -12,17 +13,20 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.core.env.Environment;
 
 import io.realtimeblog.kafka.BlogKafkaProperties;
+import io.realtimeblog.kafka.EmbeddedKafkaBroker;
 
 /**
  * What the checks need, resolved from the application's own configuration exactly as the application would resolve
  * it: the data source, Flyway's history table, the Kafka cluster (with any {@code spring.kafka.*} security
- * settings), the topic settings, and the instance and account for the round trip.
+ * settings, or the embedded broker's saved login), the topic settings, and the instance and account for the round
+ * trip.
  */
 record DoctorSettings(
         Database database,
         Map<String, Object> kafkaAdmin,
         String bootstrapServers,
         boolean embeddedKafka,
+        Path embeddedCredentials,
         BlogKafkaProperties.Topic topic,
         URI instance,
         String email,
@@ -46,6 +50,14 @@ record DoctorSettings(
         String bootstrap = !servers.isEmpty() ? String.join(",", servers)
                 : !alias.isBlank() ? alias.strip() : "127.0.0.1:" + kafka.embedded().port();
         Map<String, Object> admin = new HashMap<>(springKafka.buildAdminProperties());
+        // The embedded broker accepts only its own login, which the instance saved in the broker's folder.
+        Path embeddedCredentials = null;
+        if (embedded) {
+            Path kafkaDir = kafka.embedded().dataDir() != null ? kafka.embedded().dataDir()
+                    : Path.of(env.getProperty("blog.data-dir", "./data"), "kafka");
+            embeddedCredentials = EmbeddedKafkaBroker.credentialsFileIn(kafkaDir);
+            admin.putAll(EmbeddedKafkaBroker.savedClientProperties(kafkaDir));
+        }
         admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         admin.put(AdminClientConfig.CLIENT_ID_CONFIG, "doctor");
         int timeoutMs = (int) doctor.timeout().toMillis();
@@ -56,8 +68,8 @@ record DoctorSettings(
                 : URI.create("http://localhost:" + env.getProperty("server.port", "8080"));
         String email = doctor.email() != null ? doctor.email() : env.getProperty("blog.admin.email", "admin@localhost");
         String password = doctor.password() != null ? doctor.password() : blankToNull(env.getProperty("blog.admin.password"));
-        return new DoctorSettings(database, admin, bootstrap, embedded, kafka.topic(), instance, email, password,
-                doctor.timeout());
+        return new DoctorSettings(database, admin, bootstrap, embedded, embeddedCredentials, kafka.topic(), instance,
+                email, password, doctor.timeout());
     }
 
     private static String blankToNull(String value) {

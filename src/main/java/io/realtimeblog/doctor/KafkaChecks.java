@@ -1,5 +1,6 @@
 package io.realtimeblog.doctor;
 
+import java.nio.file.Files;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -44,6 +45,11 @@ final class KafkaChecks implements AutoCloseable {
         if (settings.embeddedKafka() && settings.bootstrapServers().endsWith(":0")) {
             return CheckResult.fail(CLUSTER, "embedded broker on a random port (blog.kafka.embedded.port=0)",
                     "set KAFKA_BOOTSTRAP_SERVERS to the address the instance logged ('Embedded Kafka broker listening on')");
+        }
+        if (settings.embeddedKafka() && !Files.exists(settings.embeddedCredentials())) {
+            return CheckResult.fail(CLUSTER, "no login for the embedded broker at " + settings.embeddedCredentials(),
+                    "the embedded broker of a running instance saves its login there: run the doctor with that "
+                            + "instance's BLOG_DATA_DIR (or blog.kafka.embedded.data-dir)");
         }
         admin = Admin.create(settings.kafkaAdmin());
         var cluster = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeoutMs));

@@ -13,7 +13,7 @@ final class TopicFixes {
     static String create(DoctorSettings settings) {
         BlogKafkaProperties.Topic topic = settings.topic();
         StringBuilder command = new StringBuilder("kafka-topics.sh --bootstrap-server ")
-                .append(settings.bootstrapServers()).append(" --create --topic ").append(topic.name())
+                .append(servers(settings)).append(" --create --topic ").append(topic.name())
                 .append(" --partitions ").append(topic.partitions())
                 .append(" --replication-factor ").append(topic.replicationFactor())
                 .append(" --config retention.ms=").append(topic.retention().toMillis());
@@ -23,13 +23,20 @@ final class TopicFixes {
         return command + "\n(or start one instance of the application: it creates the topic with these settings)";
     }
 
+    /** The address for Kafka's tools, with the embedded broker's login file when that is the cluster. */
+    private static String servers(DoctorSettings settings) {
+        return settings.embeddedKafka()
+                ? settings.bootstrapServers() + " --command-config " + settings.embeddedCredentials()
+                : settings.bootstrapServers();
+    }
+
     /**
      * Compares the topic with the configuration. Returns an empty list when they agree, otherwise the first
      * difference and its fix.
      */
     static List<String> problems(DoctorSettings settings, int partitions, int replicas, int minIsr, int brokers) {
         BlogKafkaProperties.Topic topic = settings.topic();
-        String servers = settings.bootstrapServers();
+        String servers = servers(settings);
         if (topic.partitions() != 1) {
             return List.of("configured: " + topic.partitions() + " partition(s); the application refuses to start "
                             + "unless blog.kafka.topic.partitions is 1",

@@ -2,7 +2,10 @@ package io.realtimeblog.kafka;
 
 import java.util.Properties;
 
-/** The embedded broker's Kafka configuration: one node, loopback only, sized for a small machine. */
+/**
+ * The embedded broker's Kafka configuration: one node, loopback only, every connection authenticated, sized for a
+ * small machine.
+ */
 final class BrokerConfig {
 
     static final int NODE_ID = 1;
@@ -11,17 +14,24 @@ final class BrokerConfig {
     private BrokerConfig() {
     }
 
-    static Properties properties(String logDir, int port, int controllerPort) {
+    /** Clients (and the broker itself, as its own inter-broker peer) connect here. */
+    static final String CLIENT_LISTENER = "CLIENT";
+
+    static Properties properties(String logDir, int port, int controllerPort, BrokerCredentials credentials,
+            boolean plainForClients) {
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
         props.put("node.id", String.valueOf(NODE_ID));
         props.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
         props.put("controller.listener.names", BrokerStorage.CONTROLLER_LISTENER);
-        props.put("listeners", "PLAINTEXT://" + HOST + ":" + port + ","
+        props.put("listeners", CLIENT_LISTENER + "://" + HOST + ":" + port + ","
                 + BrokerStorage.CONTROLLER_LISTENER + "://" + HOST + ":" + controllerPort);
-        props.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
-        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        props.put("inter.broker.listener.name", "PLAINTEXT");
+        props.put("advertised.listeners", CLIENT_LISTENER + "://" + HOST + ":" + port);
+        // Both listeners authenticate: any local process can open a loopback port.
+        props.put("listener.security.protocol.map", CLIENT_LISTENER + ":" + BrokerCredentials.SECURITY_PROTOCOL + ","
+                + BrokerStorage.CONTROLLER_LISTENER + ":" + BrokerCredentials.SECURITY_PROTOCOL);
+        props.put("inter.broker.listener.name", CLIENT_LISTENER);
+        credentials.addBrokerProperties(props, CLIENT_LISTENER, BrokerStorage.CONTROLLER_LISTENER, plainForClients);
         props.put("log.dirs", logDir);
         props.put("metadata.log.dir", logDir);
         // One node: every internal topic has one replica, and one partition is plenty.

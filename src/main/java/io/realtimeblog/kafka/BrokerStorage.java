@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 import io.realtimeblog.datafolder.OwnerOnly;
 
 /**
- * The embedded broker's folder, owner-only like the whole data folder: {@code broker.lock} (held while a broker uses the folder, so only one process
- * can) and {@code logs/} (Kafka's log and metadata directory, formatted once).
+ * The embedded broker's folder, owner-only like the whole data folder: {@code broker.lock} (held while a broker uses
+ * the folder, so only one process can), {@code client.properties} (the broker's login, see {@link BrokerCredentials})
+ * and {@code logs/} (Kafka's log and metadata directory, formatted once).
  */
 final class BrokerStorage {
 
@@ -80,8 +81,11 @@ final class BrokerStorage {
         }
     }
 
-    /** Formats the storage if it was never formatted; returns the cluster id either way. */
-    String formatIfNeeded(int nodeId) {
+    /**
+     * Formats the storage if it was never formatted, with the broker's login as its SCRAM user (the login is saved
+     * first, so a folder is never formatted with a login that is then lost); returns the cluster id either way.
+     */
+    String formatIfNeeded(int nodeId, BrokerCredentials credentials) {
         String logDir = logDir().toString();
         if (Files.exists(logDir().resolve(MetaPropertiesEnsemble.META_PROPERTIES_NAME))) {
             return existingClusterId(logDir);
@@ -89,6 +93,7 @@ final class BrokerStorage {
         String clusterId = Uuid.randomUuid().toString();
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         try {
+            credentials.save();
             OwnerOnly.createDirectories(logDir());
             new Formatter()
                     .setClusterId(clusterId)
@@ -96,6 +101,7 @@ final class BrokerStorage {
                     .setDirectories(List.of(logDir))
                     .setMetadataLogDirectory(logDir)
                     .setControllerListenerName(CONTROLLER_LISTENER)
+                    .setScramArguments(List.of(credentials.formatterScramArgument()))
                     .setPrintStream(new PrintStream(output, true, StandardCharsets.UTF_8))
                     .run();
         } catch (Exception e) {

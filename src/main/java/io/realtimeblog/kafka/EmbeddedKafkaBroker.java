@@ -6,6 +6,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.channels.FileLock;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -15,7 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real single-node Kafka broker (KRaft, broker and controller in one) inside this JVM, listening on 127.0.0.1
- * only, with its data in a folder that survives restarts. The default mode's broker is a Spring bean of this type;
+ * only, with its data in a folder that survives restarts. Every connection authenticates (SASL/SCRAM-SHA-512 for
+ * clients, with a login generated on first start and saved owner-only in {@link #credentialsFile()}), so another
+ * local process can neither produce nor consume. The default mode's broker is a Spring bean of this type;
  * tests may {@link #stop()} and {@link #start()} it to simulate an outage: a restart keeps the same ports, folder
  * and cluster id, so clients reconnect by themselves.
  */
@@ -28,6 +32,7 @@ public class EmbeddedKafkaBroker implements AutoCloseable {
     private int controllerPort;
     private String clusterId;
     private FileLock lock;
+    private BrokerCredentials credentials;
     private KafkaRaftServer server;
 
     /**
@@ -54,19 +59,13 @@ public class EmbeddedKafkaBroker implements AutoCloseable {
         lock = storage.lock();
         try {
             choosePorts();
-            clusterId = storage.formatIfNeeded(BrokerConfig.NODE_ID);
-            String logDir = storage.logDir().toString();
-            KafkaConfig config = KafkaConfig.fromProps(BrokerConfig.properties(logDir, port, controllerPort), false);
-            KafkaRaftServer candidate = new KafkaRaftServer(config, Time.SYSTEM);
+            credentials = BrokerCredentials.in(storage.root());
+            clusterId = storage.formatIfNeeded(BrokerConfig.NODE_ID, credentials);
             KafkaExitGuard.register(this);
-            try {
-                candidate.startup();
-            } catch (RuntimeException e) {
-                shutDown(candidate);
-                throw new IllegalStateException("The embedded Kafka broker failed to start (data in " + storage.root()
-                        + ")", e);
+            if (!credentials.saved()) {
+                addLoginToAnEarlierFolder();
             }
-            server = candidate;
+            server = launch(false);
         } catch (RuntimeException e) {
             KafkaExitGuard.unregister(this);
             BrokerStorage.release(lock);
@@ -75,6 +74,35 @@ public class EmbeddedKafkaBroker implements AutoCloseable {
         }
         log.info("Embedded Kafka broker started on {} in {} ms (cluster id {})", bootstrapServers(),
                 (System.nanoTime() - started) / 1_000_000, clusterId);
+    }
+
+    /**
+     * A folder formatted by an earlier version has no SCRAM user. One extra start that also accepts PLAIN (a user
+     * fixed in the configuration) adds it; then the login is saved and the broker starts as usual.
+     */
+    private void addLoginToAnEarlierFolder() {
+        KafkaRaftServer once = launch(true);
+        try {
+            credentials.register(bootstrapServers());
+        } finally {
+            shutDown(once);
+        }
+        credentials.save();
+        log.info("The embedded Kafka broker's data folder had no login; added one, saved in {}", credentials.file());
+    }
+
+    private KafkaRaftServer launch(boolean plainForClients) {
+        Properties props = BrokerConfig.properties(storage.logDir().toString(), port, controllerPort, credentials,
+                plainForClients);
+        KafkaRaftServer candidate = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+        try {
+            candidate.startup();
+            return candidate;
+        } catch (RuntimeException e) {
+            shutDown(candidate);
+            throw new IllegalStateException("The embedded Kafka broker failed to start (data in " + storage.root()
+                    + ")", e);
+        }
     }
 
     /** Stops the broker, waits until it has, and releases its folder; does nothing if it is not running. */
@@ -106,6 +134,33 @@ public class EmbeddedKafkaBroker implements AutoCloseable {
     /** {@code 127.0.0.1:<port>}; the port is final once the broker has started for the first time. */
     public synchronized String bootstrapServers() {
         return BrokerConfig.HOST + ":" + port;
+    }
+
+    /**
+     * What a Kafka client of this broker needs besides {@code bootstrap.servers}: {@code security.protocol},
+     * {@code sasl.mechanism} and {@code sasl.jaas.config} with the broker's login ({@code null} before the first
+     * start). The same settings are saved in {@link #credentialsFile()}.
+     */
+    public synchronized Map<String, String> clientProperties() {
+        return credentials == null ? null : credentials.clientProperties();
+    }
+
+    /** {@code client.properties} in the broker's folder: its login, owner-only, for Kafka's tools. */
+    public Path credentialsFile() {
+        return credentialsFileIn(storage.root());
+    }
+
+    /** Where an embedded broker with this folder saves its login. */
+    public static Path credentialsFileIn(Path dataDir) {
+        return dataDir.toAbsolutePath().normalize().resolve(BrokerCredentials.FILE_NAME);
+    }
+
+    /**
+     * The client settings an embedded broker saved in its folder ({@link #clientProperties()}), for processes that
+     * connect to a broker another process runs; empty when the folder has none.
+     */
+    public static Map<String, String> savedClientProperties(Path dataDir) {
+        return BrokerCredentials.clientPropertiesIn(dataDir.toAbsolutePath().normalize());
     }
 
     /** The client port (0 until the first start if configured as 0). */

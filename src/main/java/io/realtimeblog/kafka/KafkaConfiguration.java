@@ -1,6 +1,6 @@
 package io.realtimeblog.kafka;
 
-import java.util.List;
+import java.util.Map;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -59,7 +59,9 @@ class KafkaConfiguration {
     @Bean
     KafkaEndpoint kafkaEndpoint(KafkaConnectionDetails connectionDetails,
             ObjectProvider<EmbeddedKafkaBroker> embeddedBroker) {
-        List<String> servers = connectionDetails.getBootstrapServers();
-        return new KafkaEndpoint(String.join(",", servers), embeddedBroker.getIfAvailable() != null);
+        String servers = String.join(",", connectionDetails.getBootstrapServers());
+        EmbeddedKafkaBroker broker = embeddedBroker.getIfAvailable();
+        return broker != null ? new KafkaEndpoint(servers, true, broker.clientProperties())
+                : new KafkaEndpoint(servers, false, Map.of());
     }
 }

@@ -5,18 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
+import io.realtimeblog.kafka.EmbeddedKafkaBroker;
+import io.realtimeblog.kafka.KafkaClusterArguments;
 import io.realtimeblog.kafka.KafkaEndpoint;
 
 /**
@@ -34,6 +38,9 @@ class DoctorCommandTests {
 
     @Autowired
     KafkaEndpoint kafka;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
 
     @Autowired
     Environment environment;
@@ -88,8 +95,38 @@ class DoctorCommandTests {
         assertThat(run.output()).contains("✘ round trip", "HTTP 401", "fix: pass --email/--password");
     }
 
+    @Test
+    void theEmbeddedBrokerOfARunningInstanceIsReachedWithTheLoginItSaved() {
+        Run run = doctorOnThisMachine("--blog.kafka.embedded.port=" + broker.port(),
+                "--blog.kafka.embedded.data-dir=" + broker.dataDir());
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("✔ kafka      " + broker.bootstrapServers(), "(the embedded broker)");
+    }
+
+    @Test
+    void anEmbeddedBrokerWithoutASavedLoginIsRedAndSaysWhichDataFolderToUse(@TempDir Path elsewhere) {
+        Run run = doctorOnThisMachine("--blog.kafka.embedded.port=" + broker.port(),
+                "--blog.kafka.embedded.data-dir=" + elsewhere, "--blog.kafka.topic.name=doctor-not-checked");
+
+        assertThat(run.exitCode()).isEqualTo(Doctor.FAILED);
+        assertThat(run.output()).contains("✘ kafka      no login for the embedded broker at "
+                + elsewhere.toAbsolutePath().normalize().resolve("client.properties"),
+                "fix: the embedded broker of a running instance saves its login there", "BLOG_DATA_DIR");
+        assertThat(elsewhere.resolve("client.properties")).doesNotExist();
+    }
+
     /** Runs the command in this JVM with the test application's database and broker, a timeout that only failures reach. */
     private Run doctor(String... extra) {
+        return run(KafkaClusterArguments.of(kafka), extra);
+    }
+
+    /** As {@link #doctor}, with no Kafka cluster configured: the embedded broker of an instance on this machine. */
+    private Run doctorOnThisMachine(String... extra) {
+        return run(List.of(), extra);
+    }
+
+    private Run run(List<String> kafkaArguments, String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "--url=http://127.0.0.1:" + port,
                 "--email=" + TestAccounts.ADMIN_EMAIL,
@@ -98,8 +135,8 @@ class DoctorCommandTests {
                 "--timeout=10s",
                 "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
                 "--spring.datasource.username=" + environment.getProperty("spring.datasource.username", ""),
-                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()));
+                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", "")));
+        args.addAll(kafkaArguments);
         for (String arg : extra) {
             // A later value replaces the default one (Spring would join repeated options into a list).
             args.removeIf(a -> arg.contains("=") && a.startsWith(arg.substring(0, arg.indexOf('=') + 1)));

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static io.realtimeblog.kafka.KafkaTestClients.client;
 import static io.realtimeblog.kafka.KafkaTestClients.createTopic;
 import static io.realtimeblog.kafka.KafkaTestClients.producer;
 import static io.realtimeblog.kafka.KafkaTestClients.readValues;
@@ -49,21 +50,21 @@ class EmbeddedKafkaBrokerTests {
     @Test
     void producedRecordCanBeConsumed() throws Exception {
         broker = startedBroker();
-        createTopic(broker.bootstrapServers(), TOPIC);
+        createTopic(client(broker), TOPIC);
 
-        try (KafkaProducer<String, String> producer = producer(broker.bootstrapServers())) {
+        try (KafkaProducer<String, String> producer = producer(client(broker))) {
             producer.send(new ProducerRecord<>(TOPIC, "post-1", "hello")).get(30, TimeUnit.SECONDS);
         }
 
-        assertThat(readValues(broker.bootstrapServers(), TOPIC, 1)).containsExactly("hello");
+        assertThat(readValues(client(broker), TOPIC, 1)).containsExactly("hello");
     }
 
     @Test
     void recordsAndClusterIdSurviveARestart() throws Exception {
         broker = startedBroker();
         String clusterId = broker.clusterId();
-        createTopic(broker.bootstrapServers(), TOPIC);
-        try (KafkaProducer<String, String> producer = producer(broker.bootstrapServers())) {
+        createTopic(client(broker), TOPIC);
+        try (KafkaProducer<String, String> producer = producer(client(broker))) {
             producer.send(new ProducerRecord<>(TOPIC, "post-1", "before restart")).get(30, TimeUnit.SECONDS);
         }
 
@@ -72,7 +73,7 @@ class EmbeddedKafkaBrokerTests {
         broker.start();
 
         assertThat(broker.clusterId()).isEqualTo(clusterId);
-        assertThat(readValues(broker.bootstrapServers(), TOPIC, 1)).containsExactly("before restart");
+        assertThat(readValues(client(broker), TOPIC, 1)).containsExactly("before restart");
     }
 
     @Test
@@ -80,9 +81,9 @@ class EmbeddedKafkaBrokerTests {
         broker = startedBroker();
         int port = broker.port();
         int controllerPort = broker.controllerPort();
-        createTopic(broker.bootstrapServers(), TOPIC);
+        createTopic(client(broker), TOPIC);
 
-        try (KafkaProducer<String, String> producer = producer(broker.bootstrapServers())) {
+        try (KafkaProducer<String, String> producer = producer(client(broker))) {
             producer.send(new ProducerRecord<>(TOPIC, "post-1", "first")).get(30, TimeUnit.SECONDS);
 
             broker.stop();
@@ -94,7 +95,7 @@ class EmbeddedKafkaBrokerTests {
             producer.send(new ProducerRecord<>(TOPIC, "post-1", "after restart")).get(60, TimeUnit.SECONDS);
         }
 
-        assertThat(readValues(broker.bootstrapServers(), TOPIC, 2)).containsExactly("first", "after restart");
+        assertThat(readValues(client(broker), TOPIC, 2)).containsExactly("first", "after restart");
     }
 
     @Test
@@ -102,8 +103,8 @@ class EmbeddedKafkaBrokerTests {
         Path folder = dataDir.resolve("kafka");
         broker = new EmbeddedKafkaBroker(folder, 0, 0);
         broker.start();
-        createTopic(broker.bootstrapServers(), TOPIC);
-        try (KafkaProducer<String, String> producer = producer(broker.bootstrapServers())) {
+        createTopic(client(broker), TOPIC);
+        try (KafkaProducer<String, String> producer = producer(client(broker))) {
             producer.send(new ProducerRecord<>(TOPIC, "post-1", "draft title")).get(30, TimeUnit.SECONDS);
         }
 
@@ -120,7 +121,7 @@ class EmbeddedKafkaBrokerTests {
         // checkpoints are rewritten all the time (and get the umask again inside the closed folder); segments stay
         assertThat(permissions(segment)).isEqualTo("rw-------");
         assertThat(permissions(segment.getParent())).isEqualTo("rwx------");
-        assertThat(readValues(broker.bootstrapServers(), TOPIC, 1)).containsExactly("draft title");
+        assertThat(readValues(client(broker), TOPIC, 1)).containsExactly("draft title");
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.realtimeblog.kafka;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -37,7 +36,7 @@ class EventTopicPartitionsTests {
         KafkaTestClients.quietKafkaLogs();
         broker = new EmbeddedKafkaBroker(dataDir, 0, 0);
         broker.start();
-        admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()));
+        admin = Admin.create(KafkaTestClients.client(broker));
     }
 
     @AfterAll
@@ -80,11 +79,17 @@ class EventTopicPartitionsTests {
         assertThat(partitions(topic)).isEqualTo(1);
     }
 
+    private static KafkaEndpoint cluster() {
+        return new KafkaEndpoint(broker.bootstrapServers(), true, broker.clientProperties());
+    }
+
     private static ApplicationContextRunner application(String topic, String... more) {
         return new ApplicationContextRunner()
                 .withUserConfiguration(EmbeddedKafkaModeTests.KafkaModuleOnly.class)
-                .withPropertyValues("spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
-                        "blog.kafka.topic.name=" + topic)
+                // the broker as an external SASL cluster, with its login
+                .withPropertyValues(KafkaClusterArguments.of(cluster()).stream().map(arg -> arg.substring(2))
+                        .toArray(String[]::new))
+                .withPropertyValues("blog.kafka.topic.name=" + topic)
                 .withPropertyValues(more);
     }
 

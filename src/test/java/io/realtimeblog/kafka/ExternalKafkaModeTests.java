@@ -1,6 +1,7 @@
 package io.realtimeblog.kafka;
 
 import java.util.List;
+import java.util.Map;
 
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class ExternalKafkaModeTests {
 
     private static void assertExternal(ConfigurableApplicationContext context) {
         assertThat(context.getBeansOfType(EmbeddedKafkaBroker.class)).isEmpty();
-        assertThat(context.getBean(KafkaEndpoint.class)).isEqualTo(new KafkaEndpoint(CLUSTER, false));
+        assertThat(context.getBean(KafkaEndpoint.class)).isEqualTo(new KafkaEndpoint(CLUSTER, false, Map.of()));
         assertThat(context.getBean(KafkaAdmin.class).getConfigurationProperties()
                 .get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG))
                 .isEqualTo(List.of("kafka-1.example.test:9092", "kafka-2.example.test:9092"));

@@ -5,6 +5,8 @@ import static io.realtimeblog.realtime.PresenceTests.entriesFor;
 import static io.realtimeblog.realtime.PresenceTests.presence;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +24,7 @@ import io.realtimeblog.BlogApplication;
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.TestAccounts.Staff;
+import io.realtimeblog.kafka.KafkaClusterArguments;
 import io.realtimeblog.kafka.KafkaEndpoint;
 import io.realtimeblog.users.Role;
 import tools.jackson.databind.JsonNode;
@@ -61,13 +64,15 @@ class PresenceAcrossInstancesTests {
 
     @BeforeEach
     void startSecondInstance() {
-        second = new SpringApplication(BlogApplication.class).run(
+        List<String> args = new ArrayList<>(List.of(
                 "--spring.profiles.active=test",
                 "--server.port=0",
                 "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=" + databaseUser,
-                "--spring.datasource.password=" + databasePassword,
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers());
+                "--spring.datasource.password=" + databasePassword));
+        // the first instance's embedded broker, as an external SASL cluster
+        args.addAll(KafkaClusterArguments.of(kafka));
+        second = new SpringApplication(BlogApplication.class).run(args.toArray(String[]::new));
     }
 
     @AfterEach

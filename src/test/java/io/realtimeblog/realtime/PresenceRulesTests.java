@@ -162,7 +162,7 @@ class PresenceRulesTests {
 
     /** Records about the post on the presence topic: one per lease written or ended. */
     private long presenceRecords(String postId) {
-        return TopicReader.readAll(kafka.bootstrapServers(), "blog-presence").stream()
+        return TopicReader.readAll(kafka.clientConfig(), "blog-presence").stream()
                 .filter(record -> postId.equals(record.key())).count();
     }
 

@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
@@ -86,7 +85,7 @@ class RealtimeDeliveryTests {
         Awaitility.await().until(() -> staff.events().stream().anyMatch(f -> marker.equals(postId(f))));
 
         assertThat(staff.raw()).noneMatch(frame -> frame.contains(title));
-        assertThat(TopicReader.readAll(kafka.bootstrapServers(), "blog-events"))
+        assertThat(TopicReader.readAll(kafka.clientConfig(), "blog-events"))
                 .noneMatch(record -> record.value().contains(title));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_events WHERE payload LIKE ?", Long.class,
                 "%" + title + "%")).isZero();
@@ -199,7 +198,7 @@ class RealtimeDeliveryTests {
     }
 
     private void deleteRecordsBefore(long offset) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+        try (Admin admin = Admin.create(kafka.clientConfig())) {
             admin.deleteRecords(Map.of(new TopicPartition("blog-events", 0), RecordsToDelete.beforeOffset(offset)))
                     .all().get();
         }

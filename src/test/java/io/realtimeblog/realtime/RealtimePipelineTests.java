@@ -135,7 +135,7 @@ class RealtimePipelineTests {
         return socket.events().stream().filter(f -> postId.equals(f.get("event").get("postId").asString())).toList();
     }
 
-    private String bootstrap() {
-        return kafka.bootstrapServers();
+    private Map<String, Object> bootstrap() {
+        return kafka.clientConfig();
     }
 }

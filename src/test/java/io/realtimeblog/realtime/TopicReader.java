@@ -3,6 +3,7 @@ package io.realtimeblog.realtime;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,12 +23,12 @@ final class TopicReader {
     record Record(long offset, String key, String eventType, String value) {
     }
 
-    static List<Record> readAll(String bootstrapServers, String topic) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    /** @param client {@code bootstrap.servers} and the cluster's security settings */
+    static List<Record> readAll(Map<String, Object> client, String topic) {
+        Map<String, Object> config = new HashMap<>(client);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
             TopicPartition partition = new TopicPartition(topic, 0);
             consumer.assign(List.of(partition));

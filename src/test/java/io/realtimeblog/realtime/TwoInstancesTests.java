@@ -2,6 +2,8 @@ package io.realtimeblog.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
@@ -19,6 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import io.realtimeblog.BlogApplication;
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
+import io.realtimeblog.kafka.KafkaClusterArguments;
 import io.realtimeblog.kafka.KafkaEndpoint;
 import io.realtimeblog.users.Role;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,13 +58,15 @@ class TwoInstancesTests {
 
     @BeforeEach
     void startSecondInstance() {
-        second = new SpringApplication(BlogApplication.class).run(
+        List<String> args = new ArrayList<>(List.of(
                 "--spring.profiles.active=test",
                 "--server.port=0",
                 "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=" + databaseUser,
-                "--spring.datasource.password=" + databasePassword,
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers());
+                "--spring.datasource.password=" + databasePassword));
+        // the first instance's embedded broker, as an external SASL cluster
+        args.addAll(KafkaClusterArguments.of(kafka));
+        second = new SpringApplication(BlogApplication.class).run(args.toArray(String[]::new));
     }
 
     @AfterEach
