@@ -46,7 +46,9 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder decoder, ActorAuthenticationConverter converter,
             SecurityProblemHandler problems) throws Exception {
-        http.csrf(AbstractHttpConfigurer::disable) // no cookie authenticates an API call; the refresh cookie is SameSite=Strict
+        // No cookie authenticates an API call; the refresh cookie is SameSite=Strict, and refresh and logout also
+        // require a same-origin signal (SameOriginSignal).
+        http.csrf(AbstractHttpConfigurer::disable)
                 .cors(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
