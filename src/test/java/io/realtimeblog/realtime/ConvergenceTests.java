@@ -156,7 +156,7 @@ class ConvergenceTests {
     }
 
     private Map<String, Long> apiView(String token, String marker) throws Exception {
-        String body = mvc.perform(MockMvcRequestBuilders.get("/api/posts").param("q", marker).param("size", "100")
+        String body = mvc.perform(MockMvcRequestBuilders.get("/api/posts?q={q}&size=100", marker)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)).andReturn().getResponse().getContentAsString();
         Map<String, Long> view = new HashMap<>();
         json.readTree(body).get("items").forEach(item -> view.put(item.get("id").asString(),
