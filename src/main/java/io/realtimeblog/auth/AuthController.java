@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -51,13 +53,19 @@ class AuthController {
         return respond(auth.refresh(token));
     }
 
+    /**
+     * Ends the session of the refresh token and, when the request carries one, of the access token: both stop
+     * working on every instance, and the sockets opened with them are closed with 4001.
+     */
     @PostMapping("/logout")
     ResponseEntity<Void> logout(@Valid @RequestBody(required = false) RefreshRequest request,
-            @CookieValue(name = RefreshCookie.NAME, required = false) String fromCookie, HttpServletRequest http) {
+            @CookieValue(name = RefreshCookie.NAME, required = false) String fromCookie, HttpServletRequest http,
+            Authentication authentication) {
         SameOriginSignal.require(http);
         String token = chooseToken(request, fromCookie);
-        if (token != null) {
-            auth.logout(token);
+        Jwt accessToken = authentication instanceof ActorAuthentication actor ? actor.getCredentials() : null;
+        if (token != null || accessToken != null) {
+            auth.logout(token, accessToken);
         }
         return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, cookie.clear()).build();
     }
@@ -65,7 +73,8 @@ class AuthController {
     private ResponseEntity<TokenResponse> respond(AuthService.Tokens tokens) {
         TokenResponse body = new TokenResponse(tokens.access().value(), "Bearer", tokens.access().expiresIn(),
                 tokens.refresh().value(), tokens.refresh().expiresIn(), new TokenUser(tokens.user().id(),
-                        tokens.user().email(), tokens.user().displayName(), tokens.user().role()));
+                        tokens.user().email(), tokens.user().displayName(), tokens.user().role(),
+                        tokens.user().passwordChangeRequired()));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .header(HttpHeaders.SET_COOKIE, cookie.set(tokens.refresh().value(), tokens.refresh().expiresIn()))
                 .body(body);
@@ -88,6 +97,7 @@ class AuthController {
             long refreshExpiresIn, TokenUser user) {
     }
 
-    record TokenUser(UUID id, String email, String displayName, Role role) {
+    /** @param passwordChangeRequired the user must change a one-time password before anything else */
+    record TokenUser(UUID id, String email, String displayName, Role role, boolean passwordChangeRequired) {
     }
 }

@@ -32,6 +32,11 @@ import org.springframework.validation.annotation.Validated;
  * @param accountSlowdownAfter  failed logins for one e-mail address, from any client, within the window before
  *                              each further attempt must wait (1 s after the last failure, doubling per failure)
  * @param accountSlowdownMaxDelay the longest of those waits
+ * @param clockSkew             how far the clocks of the instances may disagree: an access token is accepted up to
+ *                              this long after its {@code exp} (at most 5 s)
+ * @param revocationRefreshInterval how often each instance reloads the access-token deny list from the database:
+ *                              a token revoked on one instance (logout, password change) is refused by every other
+ *                              instance within this interval; the instance that revoked it refuses it at once
  */
 @Validated
 @ConfigurationProperties("blog.auth")
@@ -45,7 +50,9 @@ record AuthProperties(
         @DefaultValue("20") @Min(1) @Max(100000) int maxFailuresPerClient,
         @DefaultValue("15m") @DurationMin(seconds = 1) @DurationMax(days = 1) Duration failureWindow,
         @DefaultValue("10") @Min(1) @Max(100000) int accountSlowdownAfter,
-        @DefaultValue("30s") @DurationMin(seconds = 1) @DurationMax(minutes = 15) Duration accountSlowdownMaxDelay) {
+        @DefaultValue("30s") @DurationMin(seconds = 1) @DurationMax(minutes = 15) Duration accountSlowdownMaxDelay,
+        @DefaultValue("5s") @DurationMin(seconds = 0) @DurationMax(seconds = 5) Duration clockSkew,
+        @DefaultValue("2s") @DurationMin(millis = 100) @DurationMax(minutes = 1) Duration revocationRefreshInterval) {
 
     AuthProperties {
         // an empty environment variable means "not set"

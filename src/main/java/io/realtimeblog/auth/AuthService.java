@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Service;
 
 import io.realtimeblog.users.StaffMember;
@@ -20,13 +21,16 @@ class AuthService {
     private final LoginThrottle throttle;
     private final AccessTokens accessTokens;
     private final RefreshTokens refreshTokens;
+    private final SessionRevocation sessions;
     private final Clock clock = Clock.systemUTC();
 
-    AuthService(UserService users, LoginThrottle throttle, AccessTokens accessTokens, RefreshTokens refreshTokens) {
+    AuthService(UserService users, LoginThrottle throttle, AccessTokens accessTokens, RefreshTokens refreshTokens,
+            SessionRevocation sessions) {
         this.users = users;
         this.throttle = throttle;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
+        this.sessions = sessions;
     }
 
     /**
@@ -47,7 +51,8 @@ class AuthService {
             throw AuthProblems.badCredentials();
         }
         throttle.recordSuccess(account, client);
-        return new Tokens(accessTokens.issue(user.get()), refreshTokens.issueFirst(user.get().id()), user.get());
+        RefreshTokens.IssuedRefreshToken refresh = refreshTokens.issueFirst(user.get().id());
+        return new Tokens(accessTokens.issue(user.get(), refresh.familyId()), refresh, user.get());
     }
 
     Tokens refresh(String refreshToken) {
@@ -57,7 +62,7 @@ class AuthService {
             refreshTokens.revokeFamily(rotation.familyId());
             throw AuthProblems.invalidRefreshToken();
         }
-        return new Tokens(accessTokens.issue(user.get()), rotation.next(), user.get());
+        return new Tokens(accessTokens.issue(user.get(), rotation.familyId()), rotation.next(), user.get());
     }
 
     /**
@@ -77,8 +82,9 @@ class AuthService {
         }
     }
 
-    void logout(String refreshToken) {
-        refreshTokens.revokeFamilyOf(refreshToken);
+    /** Ends the session of the refresh token and of the access token, either of which may be null. */
+    void logout(String refreshToken, Jwt accessToken) {
+        sessions.logout(refreshToken, accessToken);
     }
 
     record Tokens(AccessTokens.IssuedToken access, RefreshTokens.IssuedRefreshToken refresh, StaffMember user) {

@@ -1,25 +1,24 @@
 package io.realtimeblog.auth;
 
-import java.util.UUID;
-
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.stereotype.Component;
 
-import io.realtimeblog.users.StaffDirectory;
-
-/** Verifies access tokens with the resource server's own {@link JwtDecoder}. */
+/**
+ * Verifies access tokens with the resource server's own {@link JwtDecoder} and {@link AccessTokenChecks}. A user who
+ * must change a one-time password gets no socket until they have (the REST API refuses them likewise).
+ */
 @Component
 class JwtAccessTokenVerifier implements AccessTokenVerifier {
 
     private final JwtDecoder decoder;
-    private final StaffDirectory staff;
+    private final AccessTokenChecks checks;
 
-    JwtAccessTokenVerifier(JwtDecoder decoder, StaffDirectory staff) {
+    JwtAccessTokenVerifier(JwtDecoder decoder, AccessTokenChecks checks) {
         this.decoder = decoder;
-        this.staff = staff;
+        this.checks = checks;
     }
 
     @Override
@@ -37,14 +36,15 @@ class JwtAccessTokenVerifier implements AccessTokenVerifier {
         } catch (JwtException e) {
             return Verification.invalid();
         }
-        UUID id;
-        try {
-            id = UUID.fromString(jwt.getSubject());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return Verification.invalid();
-        }
-        return staff.findActiveActor(id)
-                .map(actor -> new Verification(Outcome.VALID, actor, jwt.getExpiresAt()))
+        return checks.holderOf(jwt)
+                .filter(holder -> !holder.passwordChangeRequired())
+                .map(holder -> new Verification(Outcome.VALID, holder.actor(), jwt.getExpiresAt(), jwt.getId(),
+                        jwt.getClaimAsString(AccessTokens.SESSION_ID)))
                 .orElseGet(Verification::invalid);
+    }
+
+    @Override
+    public boolean isRevoked(Verification verification) {
+        return checks.isRevoked(verification.tokenId(), verification.sessionId());
     }
 }

@@ -22,7 +22,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 /**
  * Access tokens are JWTs signed with HS256 by a key only this application knows. The decoder accepts HS256 and
  * nothing else (no {@code none}, no other algorithm), and requires our issuer, a subject and an unexpired
- * {@code exp}.
+ * {@code exp} (give or take {@code blog.auth.clock-skew}). Whether a well-formed token may still be used (revoked,
+ * user disabled) is decided afterwards by {@link AccessTokenChecks}.
  */
 @Configuration(proxyBeanMethods = false)
 class JwtConfiguration {
@@ -45,7 +46,8 @@ class JwtConfiguration {
     JwtDecoder jwtDecoder(AccessTokenKey key, AuthProperties properties) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key.secret()).macAlgorithm(ALGORITHM).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                new JwtTimestampValidator(),
+                // the library's default tolerance is 60 s, which kept expired tokens working for a minute
+                new JwtTimestampValidator(properties.clockSkew()),
                 new JwtIssuerValidator(properties.issuer()),
                 new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull),
                 new JwtClaimValidator<Object>(JwtClaimNames.SUB, Objects::nonNull)));

@@ -1,6 +1,7 @@
 package io.realtimeblog.auth;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,6 +30,10 @@ interface RefreshTokenRepository extends JpaRepository<RefreshToken, UUID> {
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("update RefreshToken t set t.revokedAt = :now where t.userId = :userId and t.revokedAt is null")
     int revokeAllOfUser(UUID userId, Instant now);
+
+    @Query("select distinct t.familyId from RefreshToken t where t.userId = :userId and t.revokedAt is null "
+            + "and t.expiresAt > :now")
+    List<UUID> findOpenFamilies(UUID userId, Instant now);
 
     @Modifying
     @Query("delete from RefreshToken t where t.expiresAt < :before")

@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.context.event.EventListener;
@@ -66,10 +68,21 @@ class RefreshTokens {
         return new Rotation(token.getUserId(), token.getFamilyId(), issue(token.getUserId(), token.getFamilyId(), now));
     }
 
-    /** Revokes the family of the presented token, if it is one of ours. */
+    /** The family (the login session) of the presented token, if it is one of ours. */
+    @Transactional(readOnly = true)
+    Optional<UUID> familyOf(String presented) {
+        return tokens.findByTokenHash(hash(presented)).map(RefreshToken::getFamilyId);
+    }
+
+    /** The user's families that can still be refreshed: their open login sessions. */
+    @Transactional(readOnly = true)
+    List<UUID> openFamiliesOf(UUID userId) {
+        return tokens.findOpenFamilies(userId, clock.instant());
+    }
+
     @Transactional
-    void revokeFamilyOf(String presented) {
-        tokens.findByTokenHash(hash(presented)).ifPresent(t -> tokens.revokeFamily(t.getFamilyId(), clock.instant()));
+    void revokeAllOf(UUID userId) {
+        tokens.revokeAllOfUser(userId, clock.instant());
     }
 
     @Transactional
@@ -94,7 +107,7 @@ class RefreshTokens {
         RANDOM.nextBytes(bytes);
         String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         tokens.save(new RefreshToken(familyId, userId, hash(value), now, now.plus(properties.refreshTokenTtl())));
-        return new IssuedRefreshToken(value, properties.refreshTokenTtl().toSeconds());
+        return new IssuedRefreshToken(value, properties.refreshTokenTtl().toSeconds(), familyId);
     }
 
     static String hash(String token) {
@@ -106,7 +119,8 @@ class RefreshTokens {
         }
     }
 
-    record IssuedRefreshToken(String value, long expiresIn) {
+    /** A token, how many seconds it stays valid, and the login session (family) it belongs to. */
+    record IssuedRefreshToken(String value, long expiresIn, UUID familyId) {
     }
 
     record Rotation(UUID userId, UUID familyId, IssuedRefreshToken next) {

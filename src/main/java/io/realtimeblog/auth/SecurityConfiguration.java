@@ -3,6 +3,7 @@ package io.realtimeblog.auth;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -16,7 +17,8 @@ import io.realtimeblog.users.Role;
 /**
  * Stateless bearer-token security for the API. Every {@code /api/**} path needs an access token except login,
  * refresh and logout; everything outside {@code /api/**} (public pages, admin assets, the WebSocket endpoint) is
- * open here and does its own checks. Rules by role live next to the endpoints ({@code @PreAuthorize}).
+ * open here and does its own checks. Rules by role live next to the endpoints ({@code @PreAuthorize}). A user who
+ * must change a one-time password may only read their account and change the password ({@link PasswordChangeGate}).
  * <p>
  * The actuator on the main port: health answers anyone, with the status only unless the caller is an ADMIN
  * ({@code management.endpoint.health.show-details: when-authorized}); every other endpoint (Prometheus) needs an
@@ -60,7 +62,9 @@ class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers("/api/**").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/users/me").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/users/me/password").authenticated()
+                        .requestMatchers("/api/**").access(new PasswordChangeGate())
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))

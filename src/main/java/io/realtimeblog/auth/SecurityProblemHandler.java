@@ -9,6 +9,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -19,8 +20,8 @@ import io.realtimeblog.web.ProblemWriter;
 
 /**
  * Answers requests the security layer refuses with problem+json: 401 {@code /problems/unauthorized} when the
- * caller is not (or no longer) authenticated, 403 {@code /problems/forbidden} when their role is not enough.
- * Details never reveal why a token was rejected.
+ * caller is not (or no longer) authenticated, 403 {@code /problems/forbidden} when their role is not enough, 403
+ * {@code /problems/password-change-required} when they must change a one-time password first. Details never reveal why a token was rejected.
  */
 @Component
 class SecurityProblemHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
@@ -44,6 +45,12 @@ class SecurityProblemHandler implements AuthenticationEntryPoint, AccessDeniedHa
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
             throws IOException {
+        if (PasswordChangeGate.mustChangePassword(SecurityContextHolder.getContext().getAuthentication())) {
+            problems.write(request, response, ProblemTypes.problem(HttpStatus.FORBIDDEN, "password-change-required",
+                    "Password change required", "An administrator reset your password: choose a new one first "
+                            + "(POST /api/users/me/password)."));
+            return;
+        }
         problems.write(request, response, ProblemTypes.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                 "Your role does not allow this."));
     }

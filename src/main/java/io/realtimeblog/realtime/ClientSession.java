@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.realtimeblog.auth.AccessTokenVerifier.Verification;
 import io.realtimeblog.realtime.wire.WebSocketConnection;
 import io.realtimeblog.realtime.wire.WireFrame;
 import io.realtimeblog.users.Actor;
@@ -32,6 +33,7 @@ final class ClientSession {
     private List<WireFrame> held;
     private volatile Actor actor;
     private volatile Instant tokenExpiresAt;
+    private volatile Verification token;
     private volatile Instant lastHeard;
 
     ClientSession(WebSocketConnection connection, RealtimeMetrics metrics, int maxQueued, Instant now,
@@ -132,9 +134,16 @@ final class ClientSession {
         lastHeard = now;
     }
 
-    void refreshToken(Actor staff, Instant expiresAt) {
-        this.actor = staff;
-        this.tokenExpiresAt = expiresAt;
+    /** The socket now speaks for the user of this (valid) token, until the token expires or is revoked. */
+    void refreshToken(Verification valid) {
+        this.token = valid;
+        this.actor = valid.actor();
+        this.tokenExpiresAt = valid.expiresAt();
+    }
+
+    /** The last token the client authenticated with; null on a public socket. */
+    Verification token() {
+        return token;
     }
 
     boolean isStaff() {

@@ -90,7 +90,7 @@ class RealtimeHandler implements ConnectionListener {
                         ? CloseCodes.REAUTHENTICATE : CloseCodes.UNAUTHORIZED);
                 return;
             }
-            session.refreshToken(verification.actor(), verification.expiresAt());
+            session.refreshToken(verification);
         }
         Long since = sinceNode == null || sinceNode.isNull() ? null : sinceNode.asLong();
         RealtimeSessions.Join join = sessions.join(session, since, frame.text("epoch"));
@@ -131,7 +131,7 @@ class RealtimeHandler implements ConnectionListener {
         Verification verification = tokens.verify(frame.text("token"));
         if (verification.outcome() == AccessTokenVerifier.Outcome.VALID
                 && verification.actor().id().equals(session.actor().id())) {
-            session.refreshToken(verification.actor(), verification.expiresAt());
+            session.refreshToken(verification);
             session.send(frames.authenticated(verification.expiresAt()));
         } else {
             session.closeAfterCurrentWrite(verification.outcome() == AccessTokenVerifier.Outcome.EXPIRED

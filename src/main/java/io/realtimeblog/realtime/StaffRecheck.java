@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import io.realtimeblog.auth.AccessTokenVerifier;
 import io.realtimeblog.users.Actor;
 import io.realtimeblog.users.StaffDirectory;
 
@@ -17,8 +18,11 @@ import io.realtimeblog.users.StaffDirectory;
  * Every few seconds, checks this instance's staff sockets against the users' current records, so that an access
  * token issued before a change does not outlive it on an open socket: a user who was disabled or deleted is
  * closed with 4001 (log in again); a user whose role changed is closed with 4004, so that the client refreshes
- * its token and comes back with the audience of its new role. REST checks the user on every request already;
- * every instance checks its own sockets, so this holds across instances. One query per round.
+ * its token and comes back with the audience of its new role; a socket whose token was revoked since (a logout, a
+ * password change that ended its session) is closed with 4001. REST checks the user on every request already;
+ * every instance checks its own sockets, so this holds across instances. One query per round; the revocations are
+ * read from the in-memory deny list, so a logout on another instance closes the socket within this interval plus
+ * {@code blog.auth.revocation-refresh-interval}.
  */
 @Component
 class StaffRecheck {
@@ -27,10 +31,12 @@ class StaffRecheck {
 
     private final RealtimeSessions sessions;
     private final StaffDirectory staff;
+    private final AccessTokenVerifier tokens;
 
-    StaffRecheck(RealtimeSessions sessions, StaffDirectory staff) {
+    StaffRecheck(RealtimeSessions sessions, StaffDirectory staff, AccessTokenVerifier tokens) {
         this.sessions = sessions;
         this.staff = staff;
+        this.tokens = tokens;
     }
 
     @Scheduled(initialDelayString = "${blog.realtime.staff-recheck-interval:5s}",
@@ -48,6 +54,9 @@ class StaffRecheck {
             Actor now = current.get(known.id());
             if (now == null) {
                 log.info("Closing a socket of user {}: disabled or deleted", known.id());
+                session.closeAfterCurrentWrite(CloseCodes.UNAUTHORIZED);
+            } else if (session.token() != null && tokens.isRevoked(session.token())) {
+                log.info("Closing a socket of user {}: its token was revoked (logout)", known.id());
                 session.closeAfterCurrentWrite(CloseCodes.UNAUTHORIZED);
             } else if (!Objects.equals(now.role(), known.role())) {
                 session.closeAfterCurrentWrite(CloseCodes.REAUTHENTICATE);

@@ -1,5 +1,6 @@
 package io.realtimeblog.users;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +39,13 @@ class JpaStaffDirectory implements StaffDirectory {
     @Transactional(readOnly = true)
     public Optional<Actor> findActiveActor(UUID id) {
         return users.findById(id).filter(User::isEnabled).map(User::toActor);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<TokenHolder> findTokenHolder(UUID id, Instant issuedAt) {
+        return users.findById(id).filter(User::isEnabled).filter(user -> user.acceptsTokenIssuedAt(issuedAt))
+                .map(user -> new TokenHolder(user.toActor(), user.isPasswordChangeRequired()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.realtimeblog.users;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,12 @@ public interface StaffDirectory {
 
     /** The user as an actor, if it exists and is enabled. */
     Optional<Actor> findActiveActor(UUID id);
+
+    /**
+     * The user an access token issued at {@code issuedAt} speaks for: present if the user exists, is enabled, and
+     * has not ended every session since (by being disabled, or by a password reset). One single-row query.
+     */
+    Optional<TokenHolder> findTokenHolder(UUID id, Instant issuedAt);
 
     /** The given users that exist and are enabled, as actors with their current role and name. One query. */
     Map<UUID, Actor> activeActors(Collection<UUID> ids);

@@ -1,6 +1,7 @@
 package io.realtimeblog.users;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
@@ -48,6 +49,12 @@ class User {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Column(name = "tokens_valid_after")
+    private Instant tokensValidAfter;
+
+    @Column(name = "password_change_required", nullable = false)
+    private boolean passwordChangeRequired;
+
     @Version
     private Long version;
 
@@ -80,9 +87,42 @@ class User {
         this.updatedAt = now;
     }
 
+    /** Disabling ends every session: tokens issued until now stay refused after the account is enabled again. */
     void setEnabled(boolean newEnabled, Instant now) {
         this.enabled = newEnabled;
         this.updatedAt = now;
+        if (!newEnabled) {
+            endAllSessions(now);
+        }
+    }
+
+    /** The owner chose a new password (they knew the current one). */
+    void changePassword(String newHash, Instant now) {
+        this.passwordHash = Objects.requireNonNull(newHash);
+        this.passwordChangeRequired = false;
+        this.updatedAt = now;
+    }
+
+    /** An administrator set a one-time password: every session ends and the next login must choose a new one. */
+    void resetPassword(String temporaryHash, Instant now) {
+        this.passwordHash = Objects.requireNonNull(temporaryHash);
+        this.passwordChangeRequired = true;
+        this.updatedAt = now;
+        endAllSessions(now);
+    }
+
+    /**
+     * Access tokens carry their issue time in whole seconds, so the cut is the next whole second: every token issued
+     * until now has an earlier {@code iat}, and tokens issued from now on are dated at the cut at the earliest
+     * ({@link StaffMember#tokensValidAfter()}).
+     */
+    private void endAllSessions(Instant now) {
+        this.tokensValidAfter = now.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+    }
+
+    /** Whether an access token issued at {@code issuedAt} (whole seconds) was issued after the last cut. */
+    boolean acceptsTokenIssuedAt(Instant issuedAt) {
+        return tokensValidAfter == null || issuedAt != null && !issuedAt.isBefore(tokensValidAfter);
     }
 
     Actor toActor() {
@@ -90,7 +130,8 @@ class User {
     }
 
     StaffMember toStaffMember() {
-        return new StaffMember(id, email, displayName, role, enabled, createdAt, updatedAt, version == null ? 0 : version);
+        return new StaffMember(id, email, displayName, role, enabled, passwordChangeRequired, createdAt, updatedAt,
+                version == null ? 0 : version, tokensValidAfter);
     }
 
     UUID getId() {
@@ -115,5 +156,9 @@ class User {
 
     boolean isEnabled() {
         return enabled;
+    }
+
+    boolean isPasswordChangeRequired() {
+        return passwordChangeRequired;
     }
 }

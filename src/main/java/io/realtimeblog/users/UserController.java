@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -63,6 +64,32 @@ class UserController {
     StaffMember update(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
             @Valid @RequestBody UserChangesRequest request) {
         return users.update(actor, id, new StaffChanges(request.displayName(), request.role(), request.enabled()));
+    }
+
+    /** Changes the caller's own password; their other sessions end. */
+    @PostMapping("/me/password")
+    ResponseEntity<Void> changeOwnPassword(@AuthenticationPrincipal Actor actor,
+            @Valid @RequestBody PasswordChangeRequest request) {
+        users.changeOwnPassword(actor.id(), request.currentPassword(), request.newPassword());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Sets a one-time password, shown in this answer only; the user must change it at their next login. */
+    @PostMapping("/{id}/password-reset")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<PasswordResetResponse> resetPassword(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+        String temporary = users.resetPassword(actor, id);
+        StaffMember user = users.find(id).orElseThrow(UserProblems::notFound);
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(new PasswordResetResponse(temporary, user));
+    }
+
+    record PasswordChangeRequest(
+            @NotNull @Size(max = 1000) String currentPassword,
+            @NotNull @Size(max = 1000) String newPassword) {
+    }
+
+    record PasswordResetResponse(String temporaryPassword, StaffMember user) {
     }
 
     record NewUserRequest(

@@ -1,6 +1,10 @@
 package io.realtimeblog.users;
 
+import java.util.List;
+import java.util.Map;
+
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 import io.realtimeblog.web.ProblemTypes;
@@ -31,5 +35,27 @@ final class UserProblems {
         return new ErrorResponseException(HttpStatus.BAD_REQUEST, ProblemTypes.problem(HttpStatus.BAD_REQUEST,
                 "password-too-long", "Password too long",
                 "A password may be at most " + Passwords.MAX_BYTES + " bytes long in UTF-8."), null);
+    }
+
+    /** 400 with an {@code errors} list like a validation problem, naming the field that holds the password. */
+    static ErrorResponseException weakPassword(String field, String reason) {
+        ProblemDetail problem = ProblemTypes.problem(HttpStatus.BAD_REQUEST, "weak-password", "Weak password",
+                "The password " + reason + ".");
+        problem.setProperty("errors", List.of(Map.of("field", field, "message", reason)));
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+    }
+
+    static ErrorResponseException wrongCurrentPassword() {
+        ProblemDetail problem = ProblemTypes.problem(HttpStatus.BAD_REQUEST, "wrong-current-password",
+                "Wrong current password", "The current password is not right; the password was not changed.");
+        problem.setProperty("errors", List.of(Map.of("field", "currentPassword", "message", "is not right")));
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+    }
+
+    static ErrorResponseException ownPasswordReset() {
+        return new ErrorResponseException(HttpStatus.CONFLICT, ProblemTypes.problem(HttpStatus.CONFLICT,
+                "cannot-reset-own-password", "Cannot reset own password",
+                "Administrators change their own password with their current one (POST /api/users/me/password)."),
+                null);
     }
 }

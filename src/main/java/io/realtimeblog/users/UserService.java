@@ -19,12 +19,14 @@ public class UserService {
 
     private final UserRepository users;
     private final Passwords passwords;
+    private final PasswordPolicy policy;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    UserService(UserRepository users, Passwords passwords, ApplicationEventPublisher events) {
+    UserService(UserRepository users, Passwords passwords, PasswordPolicy policy, ApplicationEventPublisher events) {
         this.users = users;
         this.passwords = passwords;
+        this.policy = policy;
         this.events = events;
         this.clock = Clock.systemUTC();
     }
@@ -53,10 +55,12 @@ public class UserService {
     /**
      * Creates an enabled account. The unique e-mail constraint decides between concurrent creators.
      *
-     * @throws org.springframework.web.ErrorResponseException with 409 {@code /problems/email-taken}
+     * @throws org.springframework.web.ErrorResponseException with 409 {@code /problems/email-taken}, or 400
+     *         {@code /problems/weak-password} when the password does not meet the {@link PasswordPolicy}
      */
     @Transactional
     public StaffMember create(String email, String displayName, String rawPassword, Role role) {
+        requireStrong("password", rawPassword);
         String normalized = User.normalizeEmail(email);
         if (users.existsByEmail(normalized)) {
             throw UserProblems.emailTaken();
@@ -96,6 +100,53 @@ public class UserService {
             }
         }
         return users.saveAndFlush(user).toStaffMember();
+    }
+
+    /**
+     * The user changes their own password, proving they know the current one. Their other sessions end
+     * ({@link PasswordChanged}); a one-time password set by an administrator stops being required.
+     *
+     * @throws org.springframework.web.ErrorResponseException 400 {@code /problems/wrong-current-password} or
+     *         {@code /problems/weak-password} (also when the new password is the current one)
+     */
+    @Transactional
+    public void changeOwnPassword(UUID id, String currentPassword, String newPassword) {
+        User user = users.findById(id).orElseThrow(UserProblems::notFound);
+        if (!passwords.matches(currentPassword, user.getPasswordHash())) {
+            throw UserProblems.wrongCurrentPassword();
+        }
+        requireStrong("newPassword", newPassword);
+        if (passwords.matches(newPassword, user.getPasswordHash())) {
+            throw UserProblems.weakPassword("newPassword", "must differ from the current password");
+        }
+        user.changePassword(passwords.hash(newPassword), clock.instant());
+        users.saveAndFlush(user);
+        events.publishEvent(new PasswordChanged(id, false));
+    }
+
+    /**
+     * An administrator resets someone else's password: a generated one-time password replaces it, every session of
+     * the user ends, and the user must choose a new password at their next login.
+     *
+     * @return the one-time password, to be handed to the user; it is not stored anywhere in clear
+     */
+    @Transactional
+    public String resetPassword(Actor admin, UUID id) {
+        User user = users.findById(id).orElseThrow(UserProblems::notFound);
+        if (admin.id().equals(id)) {
+            throw UserProblems.ownPasswordReset();
+        }
+        String temporary = Passwords.generate();
+        user.resetPassword(passwords.hash(temporary), clock.instant());
+        users.saveAndFlush(user);
+        events.publishEvent(new PasswordChanged(id, true));
+        return temporary;
+    }
+
+    private void requireStrong(String field, String rawPassword) {
+        policy.problemWith(rawPassword).ifPresent(reason -> {
+            throw UserProblems.weakPassword(field, reason);
+        });
     }
 
     /**

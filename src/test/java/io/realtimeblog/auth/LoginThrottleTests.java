@@ -23,7 +23,8 @@ class LoginThrottleTests {
 
     LoginFailureRepository failures = mock(LoginFailureRepository.class);
     LoginThrottle throttle = new LoginThrottle(failures, new AuthProperties(null, "test", Duration.ofMinutes(15),
-            Duration.ofDays(14), true, 3, 100, Duration.ofMinutes(15), 10, Duration.ofSeconds(30)));
+            Duration.ofDays(14), true, 3, 100, Duration.ofMinutes(15), 10, Duration.ofSeconds(30), Duration.ofSeconds(5),
+            Duration.ofSeconds(2)));
 
     @BeforeEach
     void noFailures() {

@@ -18,6 +18,8 @@ import org.mockito.ArgumentCaptor;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.realtimeblog.MutableClock;
+import io.realtimeblog.auth.AccessTokenVerifier;
+import io.realtimeblog.auth.AccessTokenVerifier.Verification;
 import io.realtimeblog.realtime.wire.WebSocketConnection;
 import io.realtimeblog.realtime.wire.WireFrame;
 import io.realtimeblog.users.Actor;
@@ -56,7 +58,7 @@ class RealtimeTickerTests {
         WebSocketConnection refreshed = connect();
         join(expiring, clock.instant().plusSeconds(30));
         join(refreshed, clock.instant().plusSeconds(30));
-        sessions.get(refreshed.id()).refreshToken(actor(), clock.instant().plusSeconds(900));
+        sessions.get(refreshed.id()).refreshToken(valid(clock.instant().plusSeconds(900)));
 
         clock.advance(Duration.ofSeconds(31));
         sessions.get(expiring.id()).heard(clock.instant());
@@ -108,10 +110,15 @@ class RealtimeTickerTests {
         return socket;
     }
 
+    private Verification valid(Instant expiresAt) {
+        return new Verification(AccessTokenVerifier.Outcome.VALID, actor(), expiresAt, UUID.randomUUID().toString(),
+                null);
+    }
+
     private void join(WebSocketConnection socket, Instant tokenExpiry) {
         ClientSession session = sessions.get(socket.id());
         if (tokenExpiry != null) {
-            session.refreshToken(actor(), tokenExpiry);
+            session.refreshToken(valid(tokenExpiry));
         }
         sessions.join(session, null, null);
         session.resume(List.of());

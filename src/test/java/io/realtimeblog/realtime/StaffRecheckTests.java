@@ -2,6 +2,7 @@ package io.realtimeblog.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.ArrayList;
@@ -20,9 +21,13 @@ import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.TestAccounts.Staff;
 import io.realtimeblog.users.Role;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** An open staff socket follows changes to its user: no access token outlives a disabled account on a socket. */
+/**
+ * An open staff socket follows changes to its user and its session: no access token outlives a disabled account or
+ * a logout on a socket.
+ */
 @IntegrationTest
 class StaffRecheckTests {
 
@@ -69,6 +74,22 @@ class StaffRecheckTests {
         changeUser(contributor, "{\"role\": \"EDITOR\"}");
 
         assertThat(socket.awaitClose()).isEqualTo(4004);
+    }
+
+    @Test
+    void aLogoutClosesTheSocketsOpenedWithThatSessionWithUnauthorized() throws Exception {
+        Staff author = accounts.create(Role.AUTHOR);
+        JsonNode otherSession = accounts.login(author.email(), author.password());
+        TestSocket loggedOut = staff(author);
+        TestSocket stillSignedIn = TestSocket.open(port, json);
+        sockets.add(stillSignedIn);
+        stillSignedIn.join(otherSession.path("accessToken").asString(), null);
+
+        mvc.perform(post("/api/auth/logout").header("X-Requested-With", "test").header(HttpHeaders.AUTHORIZATION, author.bearer()))
+                .andExpect(status().isNoContent());
+
+        assertThat(loggedOut.awaitClose()).isEqualTo(4001);
+        assertThat(stillSignedIn.isClosed()).isFalse();
     }
 
     private void changeUser(Staff who, String body) throws Exception {
