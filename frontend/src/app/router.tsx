@@ -1,4 +1,5 @@
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { ChangePasswordPage } from '@/features/auth/components/change-password-page';
 import { LoginPage } from '@/features/auth/components/login-page';
 import { EditorPage } from '@/features/editor/components/editor-page';
 import { PostsPage } from '@/features/posts/components/posts-page';
@@ -22,6 +23,7 @@ export const routes = [
       { path: '/posts/:id/revisions', element: <RevisionsPage /> },
       { path: '/users', element: <RequireRole roles={['ADMIN']}><UsersPage /></RequireRole> },
       { path: '/status', element: <StatusPage /> },
+      { path: '/account/password', element: <ChangePasswordPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

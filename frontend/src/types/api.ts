@@ -14,6 +14,8 @@ export interface AuthUser {
   email: string;
   displayName: string;
   role: Role;
+  /** An administrator reset the password: the user must choose a new one before anything else. */
+  passwordChangeRequired?: boolean;
 }
 
 /** A row of `GET /api/posts` (no body) — also the `post` carried by an event. */

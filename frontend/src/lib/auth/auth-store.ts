@@ -90,6 +90,13 @@ export class AuthStore {
     this.set({ status: 'signed-out', user: null, notice });
   }
 
+  /** The user chose a new password: a one-time password set by an administrator no longer holds them back. */
+  passwordChanged(): void {
+    if (this.state.user?.passwordChangeRequired) {
+      this.set({ ...this.state, user: { ...this.state.user, passwordChangeRequired: false } });
+    }
+  }
+
   clearNotice(): void {
     if (this.state.notice) this.set({ ...this.state, notice: null });
   }

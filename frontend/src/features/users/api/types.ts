@@ -7,6 +7,8 @@ export interface StaffUser {
   displayName: string;
   role: Role;
   enabled: boolean;
+  /** An administrator reset the password and the user has not chosen a new one yet. */
+  passwordChangeRequired?: boolean;
   createdAt: string;
   updatedAt: string;
   version: number;

@@ -5,7 +5,7 @@ import { errorMessage, ProblemError, type FieldError } from '@/lib/problem-error
 import type { Role } from '@/types/api';
 import { useCreateUser } from '../api/create-user';
 import { ROLES, roleLabel } from '../api/types';
-import { TextField } from './text-field';
+import { TextField } from '@/components/ui/text-field';
 
 const EMPTY = { email: '', displayName: '', password: '', role: 'AUTHOR' as Role };
 
@@ -51,7 +51,7 @@ export function CreateUserForm() {
           onChange={set('displayName')} error={fieldError('displayName')} />
         <TextField id="new-user-password" label="Password" type="password" autoComplete="new-password"
           value={values.password} onChange={set('password')} error={fieldError('password')}
-          hint="12 characters or more." />
+          hint="12 characters or more; not a common password." />
         <div>
           <label htmlFor="new-user-role" className="block text-sm font-medium">Role</label>
           <select id="new-user-role" value={values.role} onChange={(e) => set('role')(e.target.value)}

@@ -3,10 +3,11 @@ import { errorMessage } from '@/lib/problem-error';
 import type { Role } from '@/types/api';
 import { useUpdateUser } from '../api/update-user';
 import { ROLES, roleLabel, type StaffUser } from '../api/types';
+import { ResetPasswordButton } from './reset-password-button';
 
 /**
- * One account: its role can be changed and it can be disabled or enabled, except the admin's own account (the
- * server refuses those with 409 cannot-change-own-account, so the controls are not offered).
+ * One account: its role can be changed, its password reset, and it can be disabled or enabled, except the admin's
+ * own account (the server refuses those with 409, so the controls are not offered).
  */
 export function UserRow({ user, self }: { user: StaffUser; self: boolean }) {
   const update = useUpdateUser(user.id);
@@ -34,14 +35,22 @@ export function UserRow({ user, self }: { user: StaffUser; self: boolean }) {
             ? 'bg-emerald-50 text-emerald-800 ring-emerald-300' : 'bg-slate-100 text-slate-600 ring-slate-300'}`}>
           {user.enabled ? 'Active' : 'Disabled'}
         </span>
+        {user.passwordChangeRequired && (
+          <span data-testid="password-change-required" className="ml-1 text-xs text-amber-800">
+            must change password
+          </span>
+        )}
       </td>
       <td className="inline-block pt-2 sm:table-cell sm:px-3 sm:py-3 sm:text-right">
         {!self && (
-          <Button variant={user.enabled ? 'secondary' : 'primary'} disabled={update.isPending}
-            aria-label={`${user.enabled ? 'Disable' : 'Enable'} ${user.displayName}`}
-            onClick={() => update.mutate({ enabled: !user.enabled })}>
-            {user.enabled ? 'Disable' : 'Enable'}
-          </Button>
+          <div className="flex flex-wrap gap-2 sm:justify-end">
+            <ResetPasswordButton user={user} />
+            <Button variant={user.enabled ? 'secondary' : 'primary'} disabled={update.isPending}
+              aria-label={`${user.enabled ? 'Disable' : 'Enable'} ${user.displayName}`}
+              onClick={() => update.mutate({ enabled: !user.enabled })}>
+              {user.enabled ? 'Disable' : 'Enable'}
+            </Button>
+          </div>
         )}
       </td>
     </tr>

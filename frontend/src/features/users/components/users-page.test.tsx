@@ -127,4 +127,33 @@ describe('UsersPage', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Created Cy (Contributor).');
     expect(screen.getByLabelText('Email')).toHaveValue('');
   });
+
+  it('resetting a password asks first, then shows the one-time password once and marks the account', async () => {
+    fetchMock
+      .mockResolvedValueOnce(json(200, [admin, bob]))
+      .mockResolvedValueOnce(json(200, { temporaryPassword: 'Tmp-One-Time-123',
+        user: { ...bob, passwordChangeRequired: true, version: 1 } }));
+    renderPage();
+    await userEvent.click(await screen.findByRole('button', { name: 'Reset password of Bob' }, patient));
+
+    const dialog = screen.getByRole('dialog', { name: 'Reset the password of Bob?' });
+    expect(calls()).toEqual(['GET /api/users']);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Reset password' }));
+
+    await vi.waitFor(() => expect(calls()).toContain('POST /api/users/bob/password-reset'));
+    expect(await screen.findByTestId('temporary-password')).toHaveTextContent('Tmp-One-Time-123');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    const row = screen.getAllByTestId('user-row').find((r) => r.dataset.userId === 'bob')!;
+    expect(within(row).getByTestId('password-change-required')).toHaveTextContent('must change password');
+  });
+
+  it('cancelling the reset sends nothing', async () => {
+    fetchMock.mockResolvedValueOnce(json(200, [admin, bob]));
+    renderPage();
+    await userEvent.click(await screen.findByRole('button', { name: 'Reset password of Bob' }, patient));
+    await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(calls()).toEqual(['GET /api/users']);
+    expect(screen.queryByTestId('temporary-password')).toBeNull();
+  });
 });
