@@ -81,11 +81,6 @@ class RefreshTokens {
     }
 
     @Transactional
-    void revokeAllOf(UUID userId) {
-        tokens.revokeAllOfUser(userId, clock.instant());
-    }
-
-    @Transactional
     void revokeFamily(UUID familyId) {
         tokens.revokeFamily(familyId, clock.instant());
     }

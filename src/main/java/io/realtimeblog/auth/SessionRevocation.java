@@ -52,19 +52,16 @@ class SessionRevocation {
 
     /**
      * A password reset ends every session of the user (their access tokens are refused through the user's "valid
-     * after" instant as well); a change by the user ends their other sessions and keeps the one that made it.
-     * Runs inside the transaction that changes the password.
+     * after" instant as well, and their sockets close because the sessions are on the deny list); a change by the
+     * user ends their other sessions and keeps the one that made it. Runs inside the transaction that changes the
+     * password.
      */
     @EventListener
     @Transactional
     void on(PasswordChanged event) {
-        if (event.resetByAdministrator()) {
-            refreshTokens.revokeAllOf(event.userId());
-            return;
-        }
-        Optional<UUID> current = currentSessionOf(event.userId());
+        Optional<UUID> keep = event.resetByAdministrator() ? Optional.empty() : currentSessionOf(event.userId());
         refreshTokens.openFamiliesOf(event.userId()).stream()
-                .filter(family -> current.map(keep -> !keep.equals(family)).orElse(true))
+                .filter(family -> keep.map(current -> !current.equals(family)).orElse(true))
                 .forEach(this::end);
     }
 

@@ -92,6 +92,21 @@ class StaffRecheckTests {
         assertThat(stillSignedIn.isClosed()).isFalse();
     }
 
+    @Test
+    void aPasswordResetClosesEverySocketOfThatUserWithUnauthorized() throws Exception {
+        Staff author = accounts.create(Role.AUTHOR);
+        Staff other = accounts.create(Role.AUTHOR);
+        TestSocket reset = staff(author);
+        TestSocket untouched = staff(other);
+
+        mvc.perform(post("/api/users/" + author.id() + "/password-reset")
+                        .header(HttpHeaders.AUTHORIZATION, TestAccounts.bearer(accounts.adminToken())))
+                .andExpect(status().isOk());
+
+        assertThat(reset.awaitClose()).isEqualTo(4001);
+        assertThat(untouched.isClosed()).isFalse();
+    }
+
     private void changeUser(Staff who, String body) throws Exception {
         mvc.perform(patch("/api/users/" + who.id()).contentType(MediaType.APPLICATION_JSON).content(body)
                         .header(HttpHeaders.AUTHORIZATION, TestAccounts.bearer(accounts.adminToken())))
