@@ -3,6 +3,7 @@ package io.realtimeblog.web;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
@@ -20,10 +21,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Request parameters come from the query string only, decoded strictly, on every path. The container never
- * parses a request body as form parameters (no endpoint takes a form), so a form or multipart body with
- * undecodable bytes cannot fail inside whichever filter first asks for a parameter; and a query string with bad
- * percent-encoding or bytes that are not UTF-8 is refused up front with 400 {@code /problems/malformed-query}
- * (a small HTML page for a browser on a page) instead of failing later as a 500.
+ * parses a request body as form parameters (no endpoint takes a form): with a form or multipart body the request's
+ * parameters are replaced by the query string's, so undecodable bytes in the body cannot fail inside whichever
+ * filter first asks for a parameter (other requests keep the container's parameters, which are then the query
+ * string's, already checked here). A query string with bad percent-encoding or bytes that are not UTF-8 is
+ * refused up front with 400 {@code /problems/malformed-query} (a small HTML page for a browser on a page) instead
+ * of failing later as a 500.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -52,7 +55,14 @@ class QueryParametersFilter extends OncePerRequestFilter {
                     "Malformed query string", e.getMessage()));
             return;
         }
-        chain.doFilter(new QueryOnlyRequest(request, parameters), response);
+        chain.doFilter(formBody(request) ? new QueryOnlyRequest(request, parameters) : request, response);
+    }
+
+    /** A body the container would parse as parameters when first asked for one. */
+    private static boolean formBody(HttpServletRequest request) {
+        String type = request.getContentType();
+        String lower = type == null ? "" : type.toLowerCase(Locale.ROOT);
+        return lower.startsWith("application/x-www-form-urlencoded") || lower.startsWith("multipart/");
     }
 
     private static final class QueryOnlyRequest extends HttpServletRequestWrapper {
