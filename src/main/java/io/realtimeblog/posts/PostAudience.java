@@ -5,8 +5,9 @@ import java.util.UUID;
 import io.realtimeblog.users.Actor;
 
 /**
- * Who among staff may see a post: its author and status, enough to apply the read rule of {@link PostPermissions}
- * without loading the post. For modules that tell staff something about a post (who is editing it, for example).
+ * Who may see a post as it is now: its author and status, enough to apply {@link PostVisibility} without loading
+ * the post. For modules that tell someone something about a post (who is editing it; what a resuming WebSocket
+ * client may be replayed).
  *
  * @param postId the post
  * @param authorId its author
@@ -14,10 +15,9 @@ import io.realtimeblog.users.Actor;
  */
 public record PostAudience(UUID postId, UUID authorId, PostStatus status) {
 
-    /** Whether the actor may see the post: ADMIN and EDITOR always, others their own posts and published ones. */
+    /** Whether the actor ({@code null}: the public) may see the post ({@link PostVisibility#canSee}). */
     public boolean visibleTo(Actor actor) {
-        return PostPermissions.seesEverything(actor) || actor.id().equals(authorId)
-                || status == PostStatus.PUBLISHED;
+        return PostVisibility.canSee(actor, authorId, status);
     }
 
     /** Whether the actor may edit the post (and so say they are editing it), by the rule of REST updates. */

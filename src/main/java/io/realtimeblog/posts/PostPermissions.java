@@ -3,13 +3,11 @@ package io.realtimeblog.posts;
 import java.util.UUID;
 
 import io.realtimeblog.users.Actor;
-import io.realtimeblog.users.Role;
 
 /**
  * The permission table of ARCHITECTURE.md. ADMIN and EDITOR may do anything with any post. AUTHOR creates
  * posts and edits, publishes, unpublishes and deletes their own. CONTRIBUTOR creates posts and edits their own
- * while they are drafts, and can publish nothing. AUTHOR and CONTRIBUTOR see their own posts and every
- * published post; other people's drafts are invisible to them (404, not 403). A revision is the post as one
+ * while they are drafts, and can publish nothing. Who may see a post is {@link PostVisibility}'s rule. A revision is the post as one
  * save left it: others may read it only if that state was published, since every other state was a draft of the
  * post's author.
  */
@@ -18,17 +16,13 @@ final class PostPermissions {
     private PostPermissions() {
     }
 
-    static boolean seesEverything(Actor actor) {
-        return actor.is(Role.ADMIN) || actor.is(Role.EDITOR);
-    }
-
     static boolean canRead(Actor actor, Post post) {
-        return seesEverything(actor) || owns(actor, post) || post.getStatus() == PostStatus.PUBLISHED;
+        return PostVisibility.canSee(actor, post.getAuthorId(), post.getStatus());
     }
 
     /** ADMIN, EDITOR and the post's author: who may see the post's unpublished states (drafts, schedules). */
     static boolean seesDraftsOf(Actor actor, Post post) {
-        return seesEverything(actor) || owns(actor, post);
+        return PostVisibility.seesEverything(actor) || owns(actor, post);
     }
 
     /** A revision of a post the actor may read: its drafts only for those who see the post's drafts. */

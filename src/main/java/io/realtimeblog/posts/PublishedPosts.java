@@ -20,8 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 import io.realtimeblog.users.StaffDirectory;
 
 /**
- * What anonymous readers may see: PUBLISHED posts only, newest {@code publishedAt} first. Drafts and scheduled
- * posts are absent, exactly as if they did not exist.
+ * What anonymous readers may see: PUBLISHED posts only ({@link PostVisibility#isPublic}; every query here selects
+ * that status), newest {@code publishedAt} first. Drafts and scheduled posts are absent, exactly as if they did
+ * not exist.
  * <p>
  * A list page costs one statement whatever its size (posts, their tags and their authors' names together).
  */

@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.realtimeblog.auth.AccessTokenVerifier.Verification;
+import io.realtimeblog.posts.PostAudience;
+import io.realtimeblog.posts.PostVisibility;
 import io.realtimeblog.realtime.wire.WebSocketConnection;
 import io.realtimeblog.realtime.wire.WireFrame;
 import io.realtimeblog.users.Actor;
-import io.realtimeblog.users.Role;
 
 /**
  * One connected client: its audience, its token's expiry, and its connection, whose bounded queue of frames
@@ -31,6 +32,7 @@ final class ClientSession {
     private volatile State state = State.AWAITING_HELLO;
     private volatile boolean paused;
     private List<WireFrame> held;
+    private volatile int replayAllowance;
     private volatile Actor actor;
     private volatile Instant tokenExpiresAt;
     private volatile Verification token;
@@ -59,7 +61,9 @@ final class ClientSession {
     /** Sends the replayed frames, then whatever live frames arrived meanwhile, then everything live. */
     void resume(List<WireFrame> replay) {
         synchronized (this) {
-            // The replay may be longer than the slow-client limit; it is what this client asked for.
+            // The replay (and what was held behind it) may be longer than the slow-client limit; it is what this
+            // client asked for, so the limit counts from its end until the client has read its way below it.
+            replayAllowance = replay.size() + (held == null ? 0 : held.size());
             replay.forEach(connection::send);
             if (held != null) {
                 held.forEach(connection::send);
@@ -101,7 +105,10 @@ final class ClientSession {
     }
 
     private void enqueue(WireFrame frame) {
-        if (connection.send(frame) > maxQueued && state != State.CLOSING) {
+        int waiting = connection.send(frame);
+        if (waiting <= maxQueued) {
+            replayAllowance = 0;
+        } else if (waiting > maxQueued + replayAllowance && state != State.CLOSING) {
             metrics.slowClose();
             closeAfterCurrentWrite(CloseCodes.SLOW_CLIENT);
         }
@@ -118,16 +125,37 @@ final class ClientSession {
         connection.expireIfStuck(nanoNow);
     }
 
-    /** The entry's frame for this client: staff see what they may read; readers only public frames. */
+    /**
+     * The entry's frame for this client, as live delivery sends it ({@link PostVisibility} on the post's state after
+     * the change): the full frame when the client may see the post now, else its removal when it could see the
+     * post before, else nothing.
+     */
     WireFrame frameFor(StreamEntry entry) {
-        Actor staff = actor;
-        if (staff == null) {
-            return entry.publicFrame();
+        Actor viewer = actor;
+        if (PostVisibility.canSee(viewer, entry.ownerId(), entry.status())) {
+            return viewer == null ? entry.publicFrame() : entry.staffFrame();
         }
-        boolean seesAll = staff.is(Role.ADMIN) || staff.is(Role.EDITOR);
-        boolean visible = seesAll || entry.ownerId() == null || entry.touchesPublic()
-                || staff.id().equals(entry.ownerId());
-        return visible ? entry.staffFrame() : null;
+        return removalFor(entry, viewer);
+    }
+
+    /**
+     * The entry's frame for this client in a replay, decided by the post as it is now ({@code now}; null when the
+     * post no longer exists): a post the client may still see is replayed as it was; of any other, only removals.
+     */
+    WireFrame replayFrameFor(StreamEntry entry, PostAudience now) {
+        Actor viewer = actor;
+        return now != null && now.visibleTo(viewer) ? frameFor(entry) : removalFor(entry, viewer);
+    }
+
+    /**
+     * The entry as a removal, without content, or null if it is none: a delete (staff all hear of it; readers if
+     * the post was public), or a public post that stopped being public (its reduced public form, for staff too).
+     */
+    private static WireFrame removalFor(StreamEntry entry, Actor viewer) {
+        if (entry.deleted()) {
+            return viewer == null ? entry.publicFrame() : entry.staffFrame();
+        }
+        return entry.wasPublic() && !PostVisibility.isPublic(entry.status()) ? entry.publicFrame() : null;
     }
 
     void heard(Instant now) {

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.realtimeblog.events.BlogEvent;
+import io.realtimeblog.posts.PostStatus;
 import io.realtimeblog.realtime.wire.WireFrame;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
@@ -45,9 +46,20 @@ class EntryFactory {
         long position = record.offset();
         BlogEvent forReaders = PublicView.of(event);
         return new StreamEntry(position, event.postId(), event.version(),
-                event.post() == null ? null : event.post().author().id(),
-                event.isPublic() || event.wasPublic(),
+                event.post() == null ? null : event.post().author().id(), status(event), event.wasPublic(),
                 frame(position, event), forReaders == null ? null : frame(position, forReaders));
+    }
+
+    /** The status after the change (null: deleted); a status this version does not know counts as a draft. */
+    private static PostStatus status(BlogEvent event) {
+        if (event.post() == null) {
+            return null;
+        }
+        try {
+            return PostStatus.valueOf(event.post().status());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return PostStatus.DRAFT;
+        }
     }
 
     private WireFrame frame(long position, BlogEvent event) {

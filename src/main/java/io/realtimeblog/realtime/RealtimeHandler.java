@@ -1,8 +1,5 @@
 package io.realtimeblog.realtime;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.realtimeblog.auth.AccessTokenVerifier;
 import io.realtimeblog.auth.AccessTokenVerifier.Verification;
 import io.realtimeblog.realtime.wire.ConnectionListener;
@@ -18,17 +15,17 @@ import tools.jackson.databind.JsonNode;
 class RealtimeHandler implements ConnectionListener {
 
     private final RealtimeSessions sessions;
-    private final KafkaReplay kafkaReplay;
+    private final CatchUp catchUp;
     private final AccessTokenVerifier tokens;
     private final RealtimeProperties properties;
     private final Frames frames;
     private final RealtimeMetrics metrics;
     private final RealtimePresence presence;
 
-    RealtimeHandler(RealtimeSessions sessions, KafkaReplay kafkaReplay, AccessTokenVerifier tokens,
+    RealtimeHandler(RealtimeSessions sessions, CatchUp catchUp, AccessTokenVerifier tokens,
             RealtimeProperties properties, Frames frames, RealtimeMetrics metrics, RealtimePresence presence) {
         this.sessions = sessions;
-        this.kafkaReplay = kafkaReplay;
+        this.catchUp = catchUp;
         this.tokens = tokens;
         this.properties = properties;
         this.frames = frames;
@@ -93,34 +90,7 @@ class RealtimeHandler implements ConnectionListener {
             session.refreshToken(verification);
         }
         Long since = sinceNode == null || sinceNode.isNull() ? null : sinceNode.asLong();
-        RealtimeSessions.Join join = sessions.join(session, since, frame.text("epoch"));
-        session.resume(catchUp(session, since, join));
-    }
-
-    private List<WireFrame> catchUp(ClientSession session, Long since, RealtimeSessions.Join join) {
-        List<WireFrame> out = new ArrayList<>();
-        List<StreamEntry> replay = join.fromKafka() ? kafkaReplay.read(since, join.position()) : join.replay();
-        String resync = join.resyncReason() != null ? join.resyncReason()
-                : replay == null ? "position-too-old" : null;
-        metrics.resumed(since == null ? RealtimeMetrics.Resume.NONE
-                : resync != null ? RealtimeMetrics.Resume.RESYNC
-                : join.fromKafka() ? RealtimeMetrics.Resume.KAFKA : RealtimeMetrics.Resume.MEMORY);
-        if (resync != null) {
-            out.add(control(frames.resync(resync, join.position())));
-        } else {
-            for (StreamEntry entry : replay) {
-                WireFrame frame = session.frameFor(entry);
-                if (frame != null) {
-                    out.add(frame);
-                }
-            }
-        }
-        out.add(control(frames.ready(session.isStaff() ? "staff" : "public", join.position(), join.epoch())));
-        if (session.isStaff()) {
-            // Read after the session joined: a change committed later arrives as a live presence frame.
-            out.add(control(presence.snapshot(session.actor())));
-        }
-        return out;
+        catchUp.start(session, since, sessions.join(session, since, frame.text("epoch")));
     }
 
     private void auth(ClientSession session, Frames.Inbound frame) {

@@ -33,6 +33,7 @@ class RealtimeMetrics {
     private final Counter deliveredStaff;
     private final Counter deliveredPublic;
     private final Counter slowCloses;
+    private final Counter replayReads;
     private final Counter[] resumes = new Counter[Resume.values().length];
     private final Map<Integer, Counter> refusals;
 
@@ -48,6 +49,9 @@ class RealtimeMetrics {
                         .description("Clients closed for breaking a rule of the WebSocket transport, by close code")
                         .tag("code", Integer.toString(code))
                         .register(registry)));
+        this.replayReads = Counter.builder("blog.realtime.replay.reads")
+                .description("Reads of the topic for resumes older than memory (one read serves a batch of them)")
+                .register(registry);
         for (Resume outcome : Resume.values()) {
             resumes[outcome.ordinal()] = Counter.builder("blog.realtime.resumes")
                     .description("Hellos by how the client caught up")
@@ -83,6 +87,18 @@ class RealtimeMetrics {
 
     void delivered(boolean staff, int events) {
         (staff ? deliveredStaff : deliveredPublic).increment(events);
+    }
+
+    /** Registers the gauge of resumes waiting for a replay thread. */
+    void watch(ReplayPool pool) {
+        Gauge.builder("blog.realtime.replay.waiting", pool, ReplayPool::waiting)
+                .description("Resumes with something to replay that wait for a replay thread")
+                .strongReference(true)
+                .register(registry);
+    }
+
+    void replayRead() {
+        replayReads.increment();
     }
 
     void slowClose() {

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import io.realtimeblog.posts.PostAudience;
 import io.realtimeblog.posts.PostAudiences;
+import io.realtimeblog.posts.PostVisibility;
 import io.realtimeblog.realtime.presence.PresenceAnnouncer;
 import io.realtimeblog.realtime.presence.PresenceBudget;
 import io.realtimeblog.realtime.presence.PresenceEntry;
@@ -23,7 +24,6 @@ import io.realtimeblog.realtime.presence.PresenceListener;
 import io.realtimeblog.realtime.presence.PresenceNotice;
 import io.realtimeblog.realtime.wire.WireFrame;
 import io.realtimeblog.users.Actor;
-import io.realtimeblog.users.Role;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -184,7 +184,7 @@ class RealtimePresence implements PresenceListener {
     }
 
     private static boolean seesEverything(Actor actor) {
-        return actor.is(Role.ADMIN) || actor.is(Role.EDITOR);
+        return PostVisibility.seesEverything(actor);
     }
 
     private static UUID uuid(JsonNode node) {

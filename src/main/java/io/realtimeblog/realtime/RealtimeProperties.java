@@ -34,6 +34,9 @@ import io.realtimeblog.realtime.wire.WireLimits;
  * @param presenceFramesPerSecond how many {@code presence} frames a socket may send per second, after its burst
  * @param presenceFrameBurst how many {@code presence} frames a socket may send at once; as many refused frames in
  *                           a row close the socket (1008)
+ * @param replayThreads threads that serve resumes with something to replay (the posts' current state from the
+ *                      database, older positions from Kafka); each keeps one Kafka consumer, so an instance never
+ *                      has more replay consumers than this
  */
 @Validated
 @ConfigurationProperties("blog.realtime")
@@ -50,7 +53,8 @@ public record RealtimeProperties(
         @Min(1) @Max(100_000) @DefaultValue("10") int inboundFrameRate,
         @Min(1) @Max(100_000) @DefaultValue("100") int inboundFrameBurst,
         @Min(1) @Max(1000) @DefaultValue("1") int presenceFramesPerSecond,
-        @Min(1) @Max(1000) @DefaultValue("10") int presenceFrameBurst) {
+        @Min(1) @Max(1000) @DefaultValue("10") int presenceFrameBurst,
+        @Min(1) @Max(64) @DefaultValue("2") int replayThreads) {
 
     /** What the transport enforces on every client frame. */
     WireLimits wireLimits() {

@@ -2,13 +2,22 @@ package io.realtimeblog.realtime;
 
 import java.util.UUID;
 
+import io.realtimeblog.posts.PostStatus;
 import io.realtimeblog.realtime.wire.WireFrame;
 
 /**
- * One event as this instance fans it out: its stream position and its frames, encoded for the wire once per
- * audience. {@code publicFrame} is null when readers must not hear of the event at all. {@code ownerId} is the
- * post's author (null for deletes), used to keep other people's drafts from restricted staff.
+ * One event as this instance fans it out: its stream position, the post's state after the change, and its frames,
+ * encoded for the wire once per audience. {@code publicFrame} is null when readers must not hear of the event at
+ * all, and is the reduced removal (no content) when a public post stopped being public.
+ *
+ * @param ownerId the post's author (null for deletes, whose event carries no post)
+ * @param status the post's status after the change; null when the change deleted it
+ * @param wasPublic whether readers could see the post before the change
  */
-record StreamEntry(long position, UUID postId, long version, UUID ownerId, boolean touchesPublic,
+record StreamEntry(long position, UUID postId, long version, UUID ownerId, PostStatus status, boolean wasPublic,
         WireFrame staffFrame, WireFrame publicFrame) {
+
+    boolean deleted() {
+        return status == null;
+    }
 }

@@ -21,9 +21,11 @@ class WebSocketConfiguration {
     static final String SOCKET_BUFFER_BYTES = "1024";
 
     @Bean
-    RealtimeHandler realtimeHandler(RealtimeSessions sessions, KafkaReplay replay, AccessTokenVerifier tokens,
+    RealtimeHandler realtimeHandler(RealtimeSessions sessions, ReplayPool replays, AccessTokenVerifier tokens,
             RealtimeProperties properties, JsonMapper json, RealtimeMetrics metrics, RealtimePresence presence) {
-        return new RealtimeHandler(sessions, replay, tokens, properties, new Frames(json), metrics, presence);
+        Frames frames = new Frames(json);
+        return new RealtimeHandler(sessions, new CatchUp(frames, metrics, presence, replays), tokens, properties,
+                frames, metrics, presence);
     }
 
     @Bean
