@@ -47,6 +47,9 @@ class Post {
     @Column(name = "body_html")
     private String bodyHtml;
 
+    /** The {@link MarkdownRenderer#VERSION} that made {@code bodyHtml}. */
+    private int bodyHtmlVersion;
+
     @JdbcTypeCode(SqlTypes.VARCHAR)
     private UUID authorId;
 
@@ -103,6 +106,7 @@ class Post {
         this.excerpt = content.excerpt();
         this.body = content.body();
         this.bodyHtml = bodyHtml;
+        this.bodyHtmlVersion = MarkdownRenderer.VERSION;
         this.tags.clear();
         this.tags.addAll(content.tags());
         this.updatedAt = now;

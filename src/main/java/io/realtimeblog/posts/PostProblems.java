@@ -50,6 +50,14 @@ final class PostProblems {
         return error(HttpStatus.BAD_REQUEST, "bad-schedule", "Invalid schedule", detail);
     }
 
+    static ErrorResponseException markdownTooComplex(int maxNesting) {
+        ErrorResponseException e = error(HttpStatus.BAD_REQUEST, "markdown-too-complex", "Markdown too complex",
+                "The body nests deeper than " + maxNesting + " levels (block quotes, lists, emphasis, links or HTML "
+                        + "elements inside one another).");
+        e.getBody().setProperty("maxNesting", maxNesting);
+        return e;
+    }
+
     static ErrorResponseException badSort(String detail) {
         return error(HttpStatus.BAD_REQUEST, "bad-sort", "Invalid sort", detail);
     }

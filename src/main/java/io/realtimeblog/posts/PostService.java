@@ -45,10 +45,11 @@ public class PostService {
     private final StaffDirectory staff;
     private final PostSlugs slugs;
     private final Clock clock;
+    private final ScheduleWindow scheduleWindow;
 
     PostService(PostRepository posts, PostRevisionRepository revisions, PostReader reader, MarkdownRenderer markdown,
             ApplicationEventPublisher events, TransactionTemplate transactions, StaffDirectory staff, PostSlugs slugs,
-            Clock clock) {
+            Clock clock, ScheduleProperties schedule) {
         this.posts = posts;
         this.revisions = revisions;
         this.reader = reader;
@@ -58,6 +59,7 @@ public class PostService {
         this.staff = staff;
         this.slugs = slugs;
         this.clock = clock;
+        this.scheduleWindow = new ScheduleWindow(schedule.scheduleHorizon());
     }
 
     /** Creates a draft; its slug is unique among the posts the actor may see ({@link PostSlugs}). */
@@ -136,12 +138,11 @@ public class PostService {
 
     /**
      * Schedules a draft (or reschedules a scheduled post) for publication at {@code at}, which must be in the
-     * future; the {@link ScheduledPublisher} publishes it then. A published post cannot be scheduled.
+     * future and at most {@code blog.posts.schedule-horizon} ahead; the {@link ScheduledPublisher} publishes it
+     * then. A published post cannot be scheduled.
      */
     public PostView schedule(Actor actor, UUID id, long expectedVersion, Instant at) {
-        if (!at.isAfter(clock.instant())) {
-            throw PostProblems.badSchedule("scheduledAt must be in the future; it was " + at + ".");
-        }
+        scheduleWindow.check(at, clock.instant());
         return change(actor, id, expectedVersion, PostService::requirePublish, post -> {
             if (post.getStatus() == PostStatus.PUBLISHED) {
                 throw PostProblems.invalidState("A published post cannot be scheduled; unpublish it first.");

@@ -6,8 +6,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
+import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -20,6 +22,7 @@ import org.springframework.validation.annotation.Validated;
  * @param scheduleRetryBackoff the wait before the second attempt; it doubles with every further failure
  * @param scheduleMaxBackoff the longest wait between two attempts
  * @param scheduleBatchSize how many due posts one round handles at most (the rest wait for the next round)
+ * @param scheduleHorizon how far ahead a post may be scheduled (default 3653 days, ten years; at most a century)
  */
 @Validated
 @ConfigurationProperties("blog.posts")
@@ -28,7 +31,22 @@ public record ScheduleProperties(
         @Min(1) @Max(1000) @DefaultValue("5") int scheduleMaxAttempts,
         @NotNull @DefaultValue("5s") Duration scheduleRetryBackoff,
         @NotNull @DefaultValue("5m") Duration scheduleMaxBackoff,
-        @Min(1) @Max(10_000) @DefaultValue("100") int scheduleBatchSize) {
+        @Min(1) @Max(10_000) @DefaultValue("100") int scheduleBatchSize,
+        @NotNull @DurationMin(minutes = 1) @DurationMax(days = 36_525) @DefaultValue("3653d") Duration scheduleHorizon) {
+
+    /** The default of {@code scheduleHorizon}: ten years. */
+    static final Duration DEFAULT_HORIZON = Duration.ofDays(3653);
+
+    @ConstructorBinding
+    public ScheduleProperties {
+    }
+
+    /** With the default horizon (tests that care only about the scheduler's timing). */
+    ScheduleProperties(Duration schedulePoll, int scheduleMaxAttempts, Duration scheduleRetryBackoff,
+            Duration scheduleMaxBackoff, int scheduleBatchSize) {
+        this(schedulePoll, scheduleMaxAttempts, scheduleRetryBackoff, scheduleMaxBackoff, scheduleBatchSize,
+                DEFAULT_HORIZON);
+    }
 
     /** The wait after the {@code failures}-th failure: the back-off, doubled per further failure, capped. */
     Duration backoffAfter(int failures) {

@@ -2,9 +2,8 @@ package io.realtimeblog.site;
 
 import java.io.StringWriter;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -40,7 +39,7 @@ final class FeedXml {
             xml.writeAttribute("rel", "self");
             xml.writeAttribute("type", "application/rss+xml");
             if (!posts.isEmpty()) {
-                text(xml, "lastBuildDate", rfc822(posts.get(0).publishedAt()));
+                optionalText(xml, "lastBuildDate", SiteDates.rfc822(posts.get(0).publishedAt()));
             }
             for (PublishedSummary post : posts) {
                 String link = site.url(SiteViews.postPath(post.slug()));
@@ -51,7 +50,7 @@ final class FeedXml {
                 xml.writeAttribute("isPermaLink", "false");
                 xml.writeCharacters("urn:uuid:" + post.id());
                 xml.writeEndElement();
-                text(xml, "pubDate", rfc822(post.publishedAt()));
+                optionalText(xml, "pubDate", SiteDates.rfc822(post.publishedAt()));
                 text(xml, "description", post.excerpt());
                 for (String tag : post.tags()) {
                     text(xml, "category", tag);
@@ -76,18 +75,19 @@ final class FeedXml {
         });
     }
 
-    static String rfc822(Instant instant) {
-        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
-    }
-
     private static void url(XMLStreamWriter xml, String location, Instant lastModified) throws XMLStreamException {
         xml.writeStartElement("url");
         text(xml, "loc", location);
-        if (lastModified != null) {
-            text(xml, "lastmod", DateTimeFormatter.ISO_INSTANT.format(lastModified.truncatedTo(
-                    java.time.temporal.ChronoUnit.SECONDS)));
-        }
+        optionalText(xml, "lastmod", SiteDates.w3c(lastModified));
         xml.writeEndElement();
+    }
+
+    /** An optional element (a date its format cannot carry is left out; see {@link SiteDates}). */
+    private static void optionalText(XMLStreamWriter xml, String element, Optional<String> value)
+            throws XMLStreamException {
+        if (value.isPresent()) {
+            text(xml, element, value.get());
+        }
     }
 
     private static void text(XMLStreamWriter xml, String element, String value) throws XMLStreamException {

@@ -6,6 +6,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.context.request.ServletWebRequest;
 
+import io.realtimeblog.posts.MarkdownRenderer;
 import io.realtimeblog.posts.PublishedState;
 
 /**
@@ -17,14 +18,18 @@ record SiteValidator(String etag, Instant lastModified) {
 
     /** Validators of pages that list posts: they change whenever anything readers can see changes. */
     static SiteValidator of(PublishedState state) {
-        long millis = state.lastChange() == null ? 0 : state.lastChange().toEpochMilli();
-        return new SiteValidator("W/\"s" + state.publishedPosts() + "-" + state.versionSum() + "-" + millis + "\"",
+        String last = state.lastChange() == null ? "0" : SiteDates.token(state.lastChange());
+        return new SiteValidator("W/\"s" + state.publishedPosts() + "-" + state.versionSum() + "-" + last + "\"",
                 state.lastChange());
     }
 
-    /** Validators of one post's page. */
+    /**
+     * Validators of one post's page. They include the renderer version, so a reader's copy made before a
+     * sanitiser fix is not answered with 304 after it (the re-rendered HTML keeps the post's version).
+     */
     static SiteValidator ofPost(long version, Instant updatedAt) {
-        return new SiteValidator("W/\"p" + version + "-" + updatedAt.toEpochMilli() + "\"", updatedAt);
+        return new SiteValidator("W/\"p" + version + "-" + SiteDates.token(updatedAt) + "-r" + MarkdownRenderer.VERSION
+                + "\"", updatedAt);
     }
 
     /**
@@ -34,7 +39,8 @@ record SiteValidator(String etag, Instant lastModified) {
     boolean notModified(ServletWebRequest request) {
         request.getResponse().setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noCache().cachePublic()
                 .getHeaderValue());
-        return lastModified == null ? request.checkNotModified(etag)
-                : request.checkNotModified(etag, lastModified.toEpochMilli());
+        // A Last-Modified outside what an HTTP date can carry is left out; the ETag alone validates then.
+        return SiteDates.httpDateMillis(lastModified).map(millis -> request.checkNotModified(etag, millis))
+                .orElseGet(() -> request.checkNotModified(etag));
     }
 }

@@ -1,10 +1,7 @@
 package io.realtimeblog.site;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
@@ -17,9 +14,6 @@ import io.realtimeblog.posts.PublishedSummary;
 /** Turns published posts into what the templates show: site-relative links, readable dates, page metadata. */
 @Component
 class SiteViews {
-
-    private static final DateTimeFormatter DISPLAY_DATE =
-            DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private final SiteProperties site;
 
@@ -62,6 +56,6 @@ class SiteViews {
             Instant publishedAt, String bodyHtml) {
         List<PostCard.TagLink> links = tags.stream().map(tag -> new PostCard.TagLink(tag, tagPath(tag))).toList();
         return new PostCard(title, postPath(slug), excerpt, author.name(), authorPath(author.id()), links,
-                DateTimeFormatter.ISO_INSTANT.format(publishedAt), DISPLAY_DATE.format(publishedAt), bodyHtml);
+                SiteDates.iso(publishedAt), SiteDates.display(publishedAt), bodyHtml);
     }
 }

@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -83,6 +85,57 @@ class ScheduleApiTests {
         assertThat(answer.contentType()).startsWith("application/problem+json");
         assertThat(answer.body().get("type").asString()).endsWith("bad-schedule");
         assertThat(api.get(editor, created.id()).body().get("status").asString()).isEqualTo("DRAFT");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+1000000000-12-31T23:59:59.999999999Z", "+292278994-08-17T07:12:55.807Z",
+            "+10000-01-01T00:00:00Z", "9999-12-31T23:59:59Z"})
+    void aTimeBeyondTheHorizonIs400AndChangesNothing(String scheduledAt) throws Exception {
+        Answer created = api.create(editor, "Far future " + UUID.randomUUID());
+
+        Answer answer = api.schedule(editor, created.id(), created.version(), scheduledAt);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.body().get("type").asString()).isEqualTo("/problems/bad-schedule");
+        assertUnchanged(created);
+    }
+
+    @Test
+    void aTimeJustBeyondTenYearsIs400AndOneJustWithinIsAccepted() throws Exception {
+        Answer created = api.create(editor, "Horizon " + UUID.randomUUID());
+
+        Answer beyond = api.schedule(editor, created.id(), created.version(),
+                Instant.now().plus(3653, ChronoUnit.DAYS).plus(1, ChronoUnit.HOURS));
+        assertThat(beyond.status()).isEqualTo(400);
+        assertThat(beyond.body().get("type").asString()).isEqualTo("/problems/bad-schedule");
+        assertUnchanged(created);
+
+        Instant within = Instant.now().plus(3652, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
+        Answer scheduled = api.schedule(editor, created.id(), created.version(), within);
+        assertThat(scheduled.status()).isEqualTo(200);
+        assertThat(Instant.parse(scheduled.body().get("scheduledAt").asString())).isEqualTo(within);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1000000000-01-01T00:00:00Z", "+1000000001-01-01T00:00:00Z", "9999999999999999999",
+            "not a time", "1e400"})
+    void anUnreadableOrUnrepresentableTimeIs400AndChangesNothing(String scheduledAt) throws Exception {
+        Answer created = api.create(editor, "Unreadable " + UUID.randomUUID());
+
+        Answer answer = api.schedule(editor, created.id(), created.version(), scheduledAt);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.body().get("type").asString()).isIn("/problems/malformed-body", "/problems/bad-schedule");
+        assertUnchanged(created);
+    }
+
+    private void assertUnchanged(Answer created) throws Exception {
+        Answer now = api.get(editor, created.id());
+        assertThat(now.body()).isEqualTo(created.body());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_events WHERE post_id = ? AND event_type = ?",
+                Integer.class, created.id(), "blog-scheduled")).isZero();
     }
 
     @Test
