@@ -49,7 +49,7 @@ class SlowClientTests {
         TestSocket healthy = TestSocket.open(port, json);
         healthy.join(token, null);
         double slowClosesBefore = slowCloses();
-        try (RawWebSocket stalled = RawWebSocket.connect(port, 4096)) {
+        try (RawWebSocket stalled = RawWebSocket.connect(port, 65_536)) {
             stalled.sendText("{\"type\":\"hello\",\"token\":\"" + slowReader.token() + "\"}");
             stalled.readUntil("\"ready\"");
             // From here on the stalled client reads nothing: its buffers fill, then its server-side queue.
