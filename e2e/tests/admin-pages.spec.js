@@ -8,7 +8,7 @@ test('the administrator adds a user, is told when the email is taken, and change
   const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '.')}@e2e.test`;
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Display name').fill(name);
-  await page.getByLabel('Password').fill('a-password-for-e2e');
+  await page.getByLabel('Password', { exact: true }).fill('a-password-for-e2e');
   await page.getByLabel('Role', { exact: true }).selectOption('CONTRIBUTOR');
   await page.getByRole('button', { name: 'Create user' }).click();
   const role = page.getByRole('combobox', { name: `Role of ${name}` });
@@ -16,7 +16,7 @@ test('the administrator adds a user, is told when the email is taken, and change
 
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Display name').fill('Someone else');
-  await page.getByLabel('Password').fill('a-password-for-e2e');
+  await page.getByLabel('Password', { exact: true }).fill('a-password-for-e2e');
   await page.getByRole('button', { name: 'Create user' }).click();
   await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
 
