@@ -1,11 +1,9 @@
 package io.realtimeblog.auth;
 
-import java.nio.file.Path;
 import java.util.Objects;
 
 import javax.crypto.SecretKey;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -19,6 +17,8 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
+import io.realtimeblog.datafolder.DataFolderProperties;
+
 /**
  * Access tokens are JWTs signed with HS256 by a key only this application knows. The decoder accepts HS256 and
  * nothing else (no {@code none}, no other algorithm), and requires our issuer, a subject and an unexpired
@@ -31,8 +31,8 @@ class JwtConfiguration {
     static final MacAlgorithm ALGORITHM = MacAlgorithm.HS256;
 
     @Bean
-    AccessTokenKey accessTokenKey(AuthProperties properties, @Value("${blog.data-dir:./data}") Path dataDir) {
-        return new AccessTokenKey(JwtSecrets.resolve(properties.jwtSecret(), dataDir));
+    AccessTokenKey accessTokenKey(AuthProperties properties, DataFolderProperties dataFolder) {
+        return new AccessTokenKey(JwtSecrets.resolve(properties.jwtSecret(), dataFolder.dataDir()));
     }
 
     @Bean

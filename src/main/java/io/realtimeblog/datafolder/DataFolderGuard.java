@@ -22,16 +22,13 @@ import org.springframework.stereotype.Component;
 @Component
 class DataFolderGuard implements BeanFactoryPostProcessor, EnvironmentAware {
 
-    static final String PROPERTY = "blog.data-dir";
-    static final String DEFAULT = "./data";
-
     private static final Logger log = LoggerFactory.getLogger(DataFolderGuard.class);
 
     private Path dataDir;
 
     @Override
     public void setEnvironment(Environment environment) {
-        dataDir = Path.of(environment.getProperty(PROPERTY, DEFAULT)).toAbsolutePath().normalize();
+        dataDir = DataFolderProperties.from(environment).dataDir().toAbsolutePath().normalize();
     }
 
     @Override

@@ -12,8 +12,10 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.core.env.Environment;
 
+import io.realtimeblog.datafolder.DataFolderProperties;
 import io.realtimeblog.kafka.BlogKafkaProperties;
 import io.realtimeblog.kafka.EmbeddedKafkaBroker;
+import io.realtimeblog.users.AdminProperties;
 
 /**
  * What the checks need, resolved from the application's own configuration exactly as the application would resolve
@@ -53,8 +55,7 @@ record DoctorSettings(
         // The embedded broker accepts only its own login, which the instance saved in the broker's folder.
         Path embeddedCredentials = null;
         if (embedded) {
-            Path kafkaDir = kafka.embedded().dataDir() != null ? kafka.embedded().dataDir()
-                    : Path.of(env.getProperty("blog.data-dir", "./data"), "kafka");
+            Path kafkaDir = kafka.embedded().dataDirIn(DataFolderProperties.from(env).dataDir());
             embeddedCredentials = EmbeddedKafkaBroker.credentialsFileIn(kafkaDir);
             admin.putAll(EmbeddedKafkaBroker.savedClientProperties(kafkaDir));
         }
@@ -66,13 +67,10 @@ record DoctorSettings(
 
         URI instance = doctor.url() != null ? doctor.url()
                 : URI.create("http://localhost:" + env.getProperty("server.port", "8080"));
-        String email = doctor.email() != null ? doctor.email() : env.getProperty("blog.admin.email", "admin@localhost");
-        String password = doctor.password() != null ? doctor.password() : blankToNull(env.getProperty("blog.admin.password"));
+        AdminProperties firstAdmin = AdminProperties.from(env);
+        String email = doctor.email() != null ? doctor.email() : firstAdmin.emailOrDefault();
+        String password = doctor.password() != null ? doctor.password() : firstAdmin.password();
         return new DoctorSettings(database, admin, bootstrap, embedded, embeddedCredentials, kafka.topic(), instance,
                 email, password, doctor.timeout());
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isEmpty() ? null : value;
     }
 }

@@ -39,6 +39,11 @@ public record BlogKafkaProperties(@Valid @DefaultValue Embedded embedded, @Valid
             @DefaultValue("9092") @Min(0) @Max(65535) int port,
             @DefaultValue("9093") @Min(0) @Max(65535) int controllerPort) {
 
+        /** The broker's folder: {@code data-dir} when set, otherwise {@code kafka/} in the given data folder. */
+        public Path dataDirIn(Path dataFolder) {
+            return dataDir != null ? dataDir : dataFolder.resolve("kafka");
+        }
+
         @AssertTrue(message = "port and controller-port must differ")
         boolean isPortDistinctFromControllerPort() {
             return port == 0 || port != controllerPort;

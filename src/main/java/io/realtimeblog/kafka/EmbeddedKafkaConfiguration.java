@@ -13,7 +13,8 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
+
+import io.realtimeblog.datafolder.DataFolderProperties;
 
 /**
  * The default mode: start the embedded broker and point Spring Kafka at it, with its login. Boot's Kafka
@@ -27,10 +28,9 @@ class EmbeddedKafkaConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaConfiguration.class);
 
     @Bean(destroyMethod = "stop")
-    EmbeddedKafkaBroker embeddedKafkaBroker(BlogKafkaProperties properties, Environment environment) {
+    EmbeddedKafkaBroker embeddedKafkaBroker(BlogKafkaProperties properties, DataFolderProperties dataFolder) {
         BlogKafkaProperties.Embedded settings = properties.embedded();
-        Path dataDir = settings.dataDir() != null ? settings.dataDir()
-                : Path.of(environment.getProperty("blog.data-dir", "./data"), "kafka");
+        Path dataDir = settings.dataDirIn(dataFolder.dataDir());
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dataDir, settings.port(), settings.controllerPort());
         broker.start();
         log.info("Embedded Kafka broker listening on {} (data in {}); watch the topic with: "

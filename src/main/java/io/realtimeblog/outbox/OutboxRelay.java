@@ -15,12 +15,12 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
+import io.realtimeblog.kafka.BlogKafkaProperties;
 import io.realtimeblog.events.EventHeaders;
 
 /**
@@ -48,13 +48,13 @@ class OutboxRelay implements SmartLifecycle {
     private Instant nextPurge = Instant.EPOCH;
 
     OutboxRelay(JdbcTemplate jdbc, KafkaTemplate<String, String> kafka, OutboxProperties properties, Clock clock,
-            OutboxMetrics metrics, @Value("${blog.kafka.topic.name:blog-events}") String topic) {
+            OutboxMetrics metrics, BlogKafkaProperties kafkaProperties) {
         this.jdbc = jdbc;
         this.kafka = kafka;
         this.properties = properties;
         this.clock = clock;
         this.metrics = metrics;
-        this.topic = topic;
+        this.topic = kafkaProperties.topic().name();
         this.lease = new OutboxLease(jdbc, clock, "relay", InstanceName.get(), properties.leaseDuration());
     }
 

@@ -12,11 +12,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
+import io.realtimeblog.kafka.BlogKafkaProperties;
 import io.realtimeblog.kafka.PartitionFollower;
 
 /**
@@ -41,13 +41,13 @@ class EventStream extends PartitionFollower {
 
     EventStream(ConsumerFactory<String, String> consumers, KafkaAdmin admin, EntryFactory entries,
             RealtimeSessions sessions, RealtimeProperties properties,
-            @Value("${blog.kafka.topic.name:blog-events}") String topic) {
+            BlogKafkaProperties kafkaProperties) {
         super(consumers, "realtime-stream");
         this.admin = admin;
         this.entries = entries;
         this.sessions = sessions;
         this.properties = properties;
-        this.topic = topic;
+        this.topic = kafkaProperties.topic().name();
     }
 
     @Override

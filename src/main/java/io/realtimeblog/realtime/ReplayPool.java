@@ -13,11 +13,11 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 
+import io.realtimeblog.kafka.BlogKafkaProperties;
 import io.realtimeblog.posts.PostAudience;
 import io.realtimeblog.posts.PostAudiences;
 
@@ -60,12 +60,12 @@ class ReplayPool implements DisposableBean {
 
     ReplayPool(RealtimeProperties properties, ConsumerFactory<String, String> consumers, EntryFactory entries,
             PostAudiences audiences, RealtimeMetrics metrics,
-            @Value("${blog.kafka.topic.name:blog-events}") String topic) {
+            BlogKafkaProperties kafkaProperties) {
         this.audiences = audiences;
         this.metrics = metrics;
         this.shareSpan = properties.recentEvents();
         for (int i = 1; i <= properties.replayThreads(); i++) {
-            KafkaReplay reader = new KafkaReplay(consumers, entries, topic, MAX_READ);
+            KafkaReplay reader = new KafkaReplay(consumers, entries, kafkaProperties.topic().name(), MAX_READ);
             Thread thread = new Thread(() -> work(reader), "realtime-replay-" + i);
             thread.setDaemon(true);
             threads.add(thread);

@@ -4,6 +4,8 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -15,14 +17,24 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("blog.admin")
-record AdminProperties(
+public record AdminProperties(
         @Email @Size(max = 320) String email,
         @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_BYTES) String password) {
 
-    AdminProperties {
+    public AdminProperties {
         // an empty environment variable means "not set"
         email = email == null || email.isBlank() ? null : email.strip();
         password = password == null || password.isEmpty() ? null : password;
+    }
+
+    /** The same settings read without the application's beans (the {@code doctor} command logs in with them). */
+    public static AdminProperties from(Environment environment) {
+        return Binder.get(environment).bindOrCreate("blog.admin", AdminProperties.class);
+    }
+
+    /** The administrator's e-mail address, {@code admin@localhost} when unset. */
+    public String emailOrDefault() {
+        return email == null ? FirstAdmin.DEFAULT_EMAIL : email;
     }
 
     @Override

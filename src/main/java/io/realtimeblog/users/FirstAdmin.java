@@ -13,7 +13,7 @@ record FirstAdmin(String email, String password, boolean generated) {
     static final String DEFAULT_EMAIL = "admin@localhost";
 
     static FirstAdmin from(AdminProperties properties, Supplier<String> passwordGenerator) {
-        String email = properties.email() == null ? DEFAULT_EMAIL : properties.email();
+        String email = properties.emailOrDefault();
         if (properties.password() != null) {
             return new FirstAdmin(email, properties.password(), false);
         }

@@ -5,7 +5,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -28,13 +27,9 @@ class Passwords {
     /** Checked when an account does not exist, so that a missing account takes as long as a wrong password. */
     private final String decoyHash;
 
-    /**
-     * @param bcryptStrength bcrypt's log2 work factor ({@code blog.users.bcrypt-strength}, default 10, as Spring
-     *                       Security's); tests lower it to 4 because they create hundreds of accounts
-     */
-    Passwords(@Value("${blog.users.bcrypt-strength:10}") int bcryptStrength) {
+    Passwords(UsersProperties properties) {
         this.encoder = new DelegatingPasswordEncoder("bcrypt",
-                Map.of("bcrypt", new BCryptPasswordEncoder(bcryptStrength)));
+                Map.of("bcrypt", new BCryptPasswordEncoder(properties.bcryptStrength())));
         this.decoyHash = encoder.encode(generate());
     }
 
