@@ -28,6 +28,15 @@ final class AuthProblems {
         return ex;
     }
 
+    static ErrorResponseException tooManyPasswordAttempts(Duration retryAfter) {
+        ErrorResponseException ex = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS,
+                ProblemTypes.problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-password-attempts",
+                        "Too many wrong passwords", "Too many wrong passwords for this account; try again in "
+                                + retryAfter.toSeconds() + " seconds."), null);
+        ex.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.toSeconds()));
+        return ex;
+    }
+
     static ErrorResponseException invalidRefreshToken() {
         return new ErrorResponseException(HttpStatus.UNAUTHORIZED, ProblemTypes.problem(HttpStatus.UNAUTHORIZED,
                 "invalid-refresh-token", "Invalid refresh token",

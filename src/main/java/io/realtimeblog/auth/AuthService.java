@@ -3,7 +3,6 @@ package io.realtimeblog.auth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -38,8 +37,8 @@ class AuthService {
      *                      {@code server.forward-headers-strategy=native} (or {@code framework})
      */
     Tokens login(String email, String password, String clientAddress) {
-        String account = email.strip().toLowerCase(Locale.ROOT);
-        String client = clientAddress == null ? "unknown" : clientAddress.substring(0, Math.min(64, clientAddress.length()));
+        String account = PasswordGuessThrottle.key(email);
+        String client = PasswordGuessThrottle.clientKey(clientAddress);
         Instant now = clock.instant();
         Optional<Duration> retryAfter = throttle.retryAfter(account, client, now);
         if (retryAfter.isPresent()) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -69,8 +70,8 @@ class UserController {
     /** Changes the caller's own password; their other sessions end. */
     @PostMapping("/me/password")
     ResponseEntity<Void> changeOwnPassword(@AuthenticationPrincipal Actor actor,
-            @Valid @RequestBody PasswordChangeRequest request) {
-        users.changeOwnPassword(actor.id(), request.currentPassword(), request.newPassword());
+            @Valid @RequestBody PasswordChangeRequest request, HttpServletRequest http) {
+        users.changeOwnPassword(actor.id(), request.currentPassword(), request.newPassword(), http.getRemoteAddr());
         return ResponseEntity.noContent().build();
     }
 

@@ -21,13 +21,16 @@ public class UserService {
     private final Passwords passwords;
     private final PasswordPolicy policy;
     private final ApplicationEventPublisher events;
+    private final PasswordGuessLimit guesses;
     private final Clock clock;
 
-    UserService(UserRepository users, Passwords passwords, PasswordPolicy policy, ApplicationEventPublisher events) {
+    UserService(UserRepository users, Passwords passwords, PasswordPolicy policy, ApplicationEventPublisher events,
+            PasswordGuessLimit guesses) {
         this.users = users;
         this.passwords = passwords;
         this.policy = policy;
         this.events = events;
+        this.guesses = guesses;
         this.clock = Clock.systemUTC();
     }
 
@@ -106,15 +109,22 @@ public class UserService {
      * The user changes their own password, proving they know the current one. Their other sessions end
      * ({@link PasswordChanged}); a one-time password set by an administrator stops being required.
      *
+     * Wrong current passwords count against the same limits as failed logins ({@link PasswordGuessLimit}).
+     *
+     * @param client the caller's address, for the guess limit
      * @throws org.springframework.web.ErrorResponseException 400 {@code /problems/wrong-current-password} or
-     *         {@code /problems/weak-password} (also when the new password is the current one)
+     *         {@code /problems/weak-password} (also when the new password is the current one); 429
+     *         {@code /problems/too-many-password-attempts} while the account is locked or slowed down for this client
      */
     @Transactional
-    public void changeOwnPassword(UUID id, String currentPassword, String newPassword) {
+    public void changeOwnPassword(UUID id, String currentPassword, String newPassword, String client) {
         User user = users.findById(id).orElseThrow(UserProblems::notFound);
+        guesses.check(user.getEmail(), client);
         if (!passwords.matches(currentPassword, user.getPasswordHash())) {
+            guesses.failed(user.getEmail(), client);
             throw UserProblems.wrongCurrentPassword();
         }
+        guesses.succeeded(user.getEmail(), client);
         requireStrong("newPassword", newPassword);
         if (passwords.matches(newPassword, user.getPasswordHash())) {
             throw UserProblems.weakPassword("newPassword", "must differ from the current password");

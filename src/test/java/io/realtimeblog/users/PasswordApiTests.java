@@ -20,6 +20,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
@@ -94,6 +95,32 @@ class PasswordApiTests {
 
         assertThat(users.findById(author.id()).orElseThrow().getPasswordHash()).isEqualTo(hashBefore);
         me(other.path("accessToken").asString()).andExpect(status().isOk());
+        login(author.email(), author.password()).andExpect(status().isOk());
+    }
+
+    @Test
+    void guessingTheCurrentPasswordCountsLikeFailedLoginsAndIsRefusedWithoutChangingIt() throws Exception {
+        Staff author = accounts.create(Role.AUTHOR);
+        String hashBefore = users.findById(author.id()).orElseThrow().getPasswordHash();
+        String guesser = "203.0.113.7";
+
+        for (int i = 0; i < 5; i++) {
+            changeOwn(author.token(), "guess-number-" + i, NEW_PASSWORD, guesser)
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.type").value("/problems/wrong-current-password"));
+        }
+        // the limit of failed logins per account and client (5): even the right password is not tried now
+        changeOwn(author.token(), author.password(), NEW_PASSWORD, guesser)
+                .andExpect(status().isTooManyRequests())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("/problems/too-many-password-attempts"))
+                .andExpect(header().exists(HttpHeaders.RETRY_AFTER));
+        assertThat(users.findById(author.id()).orElseThrow().getPasswordHash()).isEqualTo(hashBefore);
+
+        // one limit for both doors: the same client may not log in to that account either; others may
+        mvc.perform(post("/api/auth/login").with(from(guesser)).contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Map.of("email", author.email(), "password", author.password()))))
+                .andExpect(status().isTooManyRequests());
         login(author.email(), author.password()).andExpect(status().isOk());
     }
 
@@ -196,9 +223,21 @@ class PasswordApiTests {
     }
 
     private ResultActions changeOwn(String token, String current, String next) throws Exception {
-        return mvc.perform(post("/api/users/me/password").header(HttpHeaders.AUTHORIZATION, TestAccounts.bearer(token))
+        return changeOwn(token, current, next, "127.0.0.1");
+    }
+
+    private ResultActions changeOwn(String token, String current, String next, String client) throws Exception {
+        return mvc.perform(post("/api/users/me/password").with(from(client))
+                .header(HttpHeaders.AUTHORIZATION, TestAccounts.bearer(token))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(json.writeValueAsString(Map.of("currentPassword", current, "newPassword", next))));
+    }
+
+    private static RequestPostProcessor from(String clientAddress) {
+        return request -> {
+            request.setRemoteAddr(clientAddress);
+            return request;
+        };
     }
 
     private ResultActions reset(String token, Staff who) throws Exception {
