@@ -13,12 +13,13 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * The outbox's meters: events the relay published (acknowledged by the broker), the time from an outbox row's
- * commit to that acknowledgement, and the backlog of unsent rows (from {@link OutboxBacklog}'s cached figures).
+ * commit to that acknowledgement, the relay rounds that failed, and the backlog of unsent rows (from {@link OutboxBacklog}'s cached figures).
  */
 @Component
 class OutboxMetrics {
 
     private final Counter published;
+    private final Counter failedRounds;
     private final Timer commitToSend;
     private final Clock clock;
 
@@ -26,6 +27,9 @@ class OutboxMetrics {
         this.clock = clock;
         this.published = Counter.builder("blog.outbox.published")
                 .description("Outbox events the broker acknowledged (at least once: a retried row counts again)")
+                .register(registry);
+        this.failedRounds = Counter.builder("blog.outbox.relay.failures")
+                .description("Relay rounds that failed (Kafka did not acknowledge, or the database failed); retried with back-off")
                 .register(registry);
         this.commitToSend = Timer.builder("blog.outbox.commit.to.send")
                 .description("From an outbox row's created_at (its transaction) to the broker's acknowledgement")
@@ -40,6 +44,11 @@ class OutboxMetrics {
                 .description("How long the oldest unsent outbox row has waited (read at most every 5 s)")
                 .baseUnit("seconds")
                 .register(registry);
+    }
+
+    /** A relay round failed and is retried after a back-off (the WARN line of the log). */
+    void roundFailed() {
+        failedRounds.increment();
     }
 
     /** The broker acknowledged the event of a row created at {@code createdAt}. */

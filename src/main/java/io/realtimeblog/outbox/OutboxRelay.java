@@ -102,6 +102,7 @@ class OutboxRelay implements SmartLifecycle {
                     pause(properties.pollInterval());
                 }
             } catch (RuntimeException e) {
+                metrics.roundFailed();
                 log.warn("Outbox relay round failed ({}); retrying in {} ms", e.getMessage(), backoff.toMillis());
                 pause(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(properties.maxBackoff()) > 0

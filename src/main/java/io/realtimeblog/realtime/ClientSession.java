@@ -116,6 +116,9 @@ final class ClientSession {
 
     /** Drops whatever is still queued and closes with {@code close} once the write that is out is done. */
     void closeAfterCurrentWrite(CloseCodes.Close close) {
+        if (state != State.CLOSING) {
+            metrics.closed(close.code());
+        }
         state = State.CLOSING;
         connection.close(close.code(), close.reason());
     }

@@ -36,17 +36,19 @@ class EventStream extends PartitionFollower {
     private final EntryFactory entries;
     private final RealtimeSessions sessions;
     private final RealtimeProperties properties;
+    private final RealtimeMetrics metrics;
     private final String topic;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
 
     EventStream(ConsumerFactory<String, String> consumers, KafkaAdmin admin, EntryFactory entries,
-            RealtimeSessions sessions, RealtimeProperties properties,
+            RealtimeSessions sessions, RealtimeProperties properties, RealtimeMetrics metrics,
             BlogKafkaProperties kafkaProperties) {
         super(consumers, "realtime-stream");
         this.admin = admin;
         this.entries = entries;
         this.sessions = sessions;
         this.properties = properties;
+        this.metrics = metrics;
         this.topic = kafkaProperties.topic().name();
     }
 
@@ -66,6 +68,7 @@ class EventStream extends PartitionFollower {
     @Override
     protected void follow(Consumer<String, String> c) {
         TopicPartition partition = new TopicPartition(topic, 0);
+        metrics.streamLag(Double.NaN);
         c.assign(List.of(partition));
         long end = c.endOffsets(List.of(partition)).get(partition);
         long begin = c.beginningOffsets(List.of(partition)).get(partition);
@@ -92,6 +95,9 @@ class EventStream extends PartitionFollower {
             if (!records.isEmpty()) {
                 sessions.flush();
             }
+            // From the high watermark of the last fetch: no request to the broker, and the records polled are done.
+            java.util.OptionalLong lag = c.currentLag(partition);
+            metrics.streamLag(lag.isPresent() ? lag.getAsLong() : Double.NaN);
         }
     }
 

@@ -36,6 +36,8 @@ class RealtimeMetrics {
     private final Counter replayReads;
     private final Counter[] resumes = new Counter[Resume.values().length];
     private final Map<Integer, Counter> refusals;
+    private final Map<Integer, Counter> closes;
+    private volatile double streamLag = Double.NaN;
 
     RealtimeMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -49,6 +51,15 @@ class RealtimeMetrics {
                         .description("Clients closed for breaking a rule of the WebSocket transport, by close code")
                         .tag("code", Integer.toString(code))
                         .register(registry)));
+        // Made up front, one per code, so that a dashboard shows 0 rather than no series before the first close.
+        this.closes = CloseCodes.ALL.stream().collect(Collectors.toUnmodifiableMap(
+                CloseCodes.Close::code, close -> Counter.builder("blog.realtime.closes")
+                        .description("Clients the application closed, by close code (4008: slow client, 1012: restart, ...)")
+                        .tag("code", Integer.toString(close.code()))
+                        .register(registry)));
+        Gauge.builder("blog.realtime.stream.lag", this, m -> m.streamLag)
+                .description("Events in the topic this instance has not read yet (as of its last fetch); NaN while unknown")
+                .register(registry);
         this.replayReads = Counter.builder("blog.realtime.replay.reads")
                 .description("Reads of the topic for resumes older than memory (one read serves a batch of them)")
                 .register(registry);
@@ -103,6 +114,19 @@ class RealtimeMetrics {
 
     void slowClose() {
         slowCloses.increment();
+    }
+
+    /** The application closed a client with {@code code} (one of {@link CloseCodes#ALL}). */
+    void closed(int code) {
+        Counter counter = closes.get(code);
+        if (counter != null) {
+            counter.increment();
+        }
+    }
+
+    /** Events behind the end of the topic after the stream's last poll; NaN when not known (no fetch yet). */
+    void streamLag(double events) {
+        streamLag = events;
     }
 
     /** A client closed for breaking a transport rule (1008: over the frame rate). */

@@ -75,6 +75,27 @@ final class ComposeFile {
                 : String.valueOf(test);
     }
 
+    /** The service's {@code profiles} (empty: it starts with a plain {@code docker compose up}). */
+    List<String> profiles(String service) {
+        Object profiles = services.get(service).get("profiles");
+        return profiles instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+    }
+
+    /**
+     * The service's bind mounts of repository paths ({@code ./deploy/x.yml:/etc/x.yml:ro}), as repository path
+     * ({@code deploy/x.yml}) → container path.
+     */
+    Map<String, String> bindMounts(String service) {
+        Map<String, String> mounts = new LinkedHashMap<>();
+        for (Object volume : (List<?>) services.get(service).getOrDefault("volumes", List.of())) {
+            String[] parts = String.valueOf(volume).split(":");
+            if (parts.length >= 2 && parts[0].startsWith("./")) {
+                mounts.put(java.nio.file.Path.of(parts[0]).normalize().toString(), parts[1]);
+            }
+        }
+        return mounts;
+    }
+
     /** depends_on entries with condition service_healthy. */
     Set<String> dependsOnHealthy(String service) {
         Object dependsOn = services.get(service).get("depends_on");

@@ -226,7 +226,7 @@ final class DeploymentCheck {
                 .filter(s -> String.valueOf(compose.service(s).get("volumes")).contains("prometheus.yml")).findFirst()
                 .orElse(null);
         if (service == null) {
-            problems.add("compose: no Prometheus service mounts deploy/prometheus.yml");
+            problems.add("compose: no Prometheus service mounts deploy/prometheus/prometheus.yml");
             return;
         }
         Set<String> targets = new java.util.TreeSet<>();
@@ -262,7 +262,7 @@ final class DeploymentCheck {
         return published;
     }
 
-    private static String listenerPort(String listeners, String name) {
+    static String listenerPort(String listeners, String name) {
         Matcher matcher = LISTENER.matcher(String.valueOf(listeners));
         while (matcher.find()) {
             if (matcher.group(1).equals(name)) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,10 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * No Docker engine runs here, so compose.yaml, deploy/haproxy.cfg, deploy/prometheus.yml and the Dockerfile are
- * checked against the application as data: every variable set on an app is one of its configuration keys, every
- * port and health check matches what the target listens on and serves, the load balancer is not sticky, and
- * Prometheus scrapes each app on its unpublished management port.
+ * No Docker engine runs here, so compose.yaml, deploy/haproxy.cfg, deploy/prometheus/, deploy/grafana/ and the
+ * Dockerfile are checked against the application as data: every variable set on an app is one of its configuration
+ * keys, every port and health check matches what the target listens on and serves, the load balancer is not sticky,
+ * Prometheus scrapes each app on its unpublished management port, and the operations stack (profile {@code ops})
+ * is pinned, provisioned from files that exist and wired to the services it watches.
  */
 class DeploymentFilesTests {
 
@@ -25,7 +27,7 @@ class DeploymentFilesTests {
     @Test
     void composeFileLoadBalancerAndDockerfileMatchTheApplication() throws IOException {
         assertThat(check(read("compose.yaml"), read("deploy/haproxy.cfg"), read("Dockerfile"),
-                read("deploy/prometheus.yml"))).isEmpty();
+                read("deploy/prometheus/prometheus.yml"))).isEmpty();
     }
 
     @Test
@@ -43,6 +45,55 @@ class DeploymentFilesTests {
     }
 
     @Test
+    void theOperationsStackIsPinnedProvisionedFromTheRepositoryAndWiredToTheServices() throws IOException {
+        ComposeFile compose = new ComposeFile(read("compose.yaml"));
+
+        assertThat(new OpsStackCheck(compose, Map.of()).problems()).isEmpty();
+        assertThat(compose.services()).filteredOn(service -> compose.profiles(service).contains("ops"))
+                .containsExactlyInAnyOrder("prometheus", "grafana", "kafka-ui");
+        assertThat(compose.bindMounts("grafana")).containsEntry("deploy/grafana/provisioning", "/etc/grafana/provisioning")
+                .containsEntry("deploy/grafana/dashboards", "/etc/grafana/dashboards");
+        assertThat(compose.bindMounts("prometheus"))
+                .containsEntry("deploy/prometheus/alerts.yml", "/etc/prometheus/alerts.yml");
+    }
+
+    @Test
+    void anUnpinnedImageAMissingProfileAndMiswiredProvisioningAreEachReported() throws IOException {
+        String compose = read("compose.yaml")
+                .replace("grafana/grafana:12.3.1", "grafana/grafana:latest")
+                .replace("image: kafbat/kafka-ui:v1.5.0\n    profiles: [ops]\n", "image: kafbat/kafka-ui:v1.5.0\n")
+                .replace("KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS: kafka1:9092,kafka2:9092,kafka3:9092",
+                        "KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS: kafka1:9092,kafka2:9092")
+                .replace("./deploy/prometheus/alerts.yml:/etc/prometheus/alerts.yml", "./deploy/alerts.yml:/etc/prometheus/alerts.yml");
+
+        assertThat(new OpsStackCheck(new ComposeFile(compose), Map.of()).problems()).containsExactlyInAnyOrder(
+                "grafana: image grafana/grafana:latest is not pinned to a version",
+                "kafka-ui: profiles []; only the operations stack belongs to the 'ops' profile and everything else starts by default",
+                "kafka-ui: bootstrap servers [kafka1:9092, kafka2:9092], the brokers listen on [kafka1:9092, kafka2:9092, kafka3:9092]",
+                "prometheus: mounts deploy/alerts.yml at /etc/prometheus/alerts.yml, which is not in the repository",
+                "prometheus: rule file alerts.yml is /etc/prometheus/alerts.yml in the container, but compose mounts "
+                        + "deploy/alerts.yml there (the repository has it beside deploy/prometheus/prometheus.yml)");
+    }
+
+    @Test
+    void aUiOnEveryInterfaceAndABrokenGrafanaProvisioningAreEachReported() throws IOException {
+        String compose = read("compose.yaml")
+                .replace("\"127.0.0.1:${GRAFANA_PORT:-3000}:3000\"", "\"3000:3000\"")
+                .replace("GF_SECURITY_ADMIN_PASSWORD: ${GRAFANA_ADMIN_PASSWORD:-admin}", "GF_SECURITY_ADMIN_PASSWORD: secret");
+        Map<String, String> files = new HashMap<>();
+        files.put("deploy/grafana/provisioning/datasources/prometheus.yml",
+                read("deploy/grafana/provisioning/datasources/prometheus.yml").replace("http://prometheus:9090", "http://localhost:9090"));
+        files.put("deploy/grafana/dashboards/realtime-blog.json",
+                read("deploy/grafana/dashboards/realtime-blog.json").replaceFirst("\"uid\": \"prometheus\"", "\"uid\": \"mimir\""));
+
+        assertThat(new OpsStackCheck(new ComposeFile(compose), files).problems()).containsExactlyInAnyOrder(
+                "grafana: publishes 3000:3000 on every interface; bind it to 127.0.0.1",
+                "grafana: GF_SECURITY_ADMIN_PASSWORD is written in compose.yaml instead of coming from .env",
+                "grafana: data source Prometheus at http://localhost:9090, Prometheus is http://prometheus:9090",
+                "grafana: deploy/grafana/dashboards/realtime-blog.json uses data sources [mimir], provisioned are [prometheus]");
+    }
+
+    @Test
     void misspelledVariableWrongPortsAndUnknownHealthGroupAreEachReported() throws IOException {
         String compose = read("compose.yaml")
                 .replace("BLOG_KAFKA_TOPIC_REPLICATIONFACTOR:", "BLOG_KAFKA_TOPIC_REPLICATONFACTOR:")
@@ -52,7 +103,7 @@ class DeploymentFilesTests {
                 .replace("balance roundrobin", "balance source");
         String dockerfile = read("Dockerfile").replace("EXPOSE 8080", "EXPOSE 80");
 
-        assertThat(check(compose, haproxy, dockerfile, read("deploy/prometheus.yml"))).contains(
+        assertThat(check(compose, haproxy, dockerfile, read("deploy/prometheus/prometheus.yml"))).contains(
                 "app1: BLOG_KAFKA_TOPIC_REPLICATONFACTOR is not a configuration key of the application",
                 "app1: kafka1:9093 but kafka1 advertises its clients' listener on 9092",
                 "app1: health check /actuator/health/ready on port 8080, the app serves it on 8081",
@@ -65,7 +116,7 @@ class DeploymentFilesTests {
     @Test
     void aPublishedManagementPortAndAPrometheusTargetOnTheWrongPortAreEachReported() throws IOException {
         String compose = read("compose.yaml").replace("\n  app2:\n    <<: *app\n", "\n  app2:\n    <<: *app\n    ports:\n      - \"8081:8081\"\n");
-        String prometheus = read("deploy/prometheus.yml").replace("\"app2:8081\"", "\"app2:8080\"");
+        String prometheus = read("deploy/prometheus/prometheus.yml").replace("\"app2:8081\"", "\"app2:8080\"");
         String haproxy = read("deploy/haproxy.cfg").replace("uri /readyz", "uri /actuator/health/readiness");
 
         assertThat(check(compose, haproxy, read("Dockerfile"), prometheus)).containsExactlyInAnyOrder(

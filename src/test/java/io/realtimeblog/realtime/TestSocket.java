@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A real WebSocket client (the JDK's) that records every frame it receives and how the socket closed. */
-final class TestSocket implements WebSocket.Listener {
+public final class TestSocket implements WebSocket.Listener {
 
     private final JsonMapper json;
     private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
@@ -29,7 +29,7 @@ final class TestSocket implements WebSocket.Listener {
         this.json = json;
     }
 
-    static TestSocket open(int port, JsonMapper json) {
+    public static TestSocket open(int port, JsonMapper json) {
         return open(port, json, null);
     }
 
@@ -66,7 +66,7 @@ final class TestSocket implements WebSocket.Listener {
     }
 
     /** Says hello and waits for ready; returns the ready frame. */
-    JsonNode join(String token, Long since) {
+    public JsonNode join(String token, Long since) {
         hello(token, since);
         return await("ready");
     }
@@ -116,7 +116,7 @@ final class TestSocket implements WebSocket.Listener {
         return closed.isDone();
     }
 
-    void close() {
+    public void close() {
         if (!closed.isDone()) {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
             socket.abort();
