@@ -70,6 +70,30 @@ class RealtimeMetricsTests {
         resumed.close();
     }
 
+    @Test
+    void everyCloseOfTheApplicationIsCountedByItsCode() {
+        String before = actuator.scrape();
+        assertThat(before).contains("blog_realtime_closes_total{code=\"4008\"}", "blog_realtime_closes_total{code=\"1012\"}");
+
+        assertThat(TestSocket.open(port, json).send("this is not json").awaitClose()).isEqualTo(4009);
+        awaitGrown(before, "blog_realtime_closes_total", "code=\"4009\"");
+        assertThat(TestSocket.open(port, json).hello("not.a.jwt", null).awaitClose()).isEqualTo(4001);
+        awaitGrown(before, "blog_realtime_closes_total", "code=\"4001\"");
+    }
+
+    @Test
+    void theStreamLagIsZeroOnceTheInstanceHasReadTheTopicToItsEnd() throws Exception {
+        TestSocket staff = TestSocket.open(port, json);
+        staff.join(editor.token(), null);
+        String id = api.create(editor.token(), "Read to the end").get("id").asString();
+        Awaitility.await().until(() -> staff.events().stream()
+                .anyMatch(f -> id.equals(f.get("event").get("postId").asString())));
+
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> Actuator.value(actuator.scrape(), "blog_realtime_stream_lag", null), lag -> lag == 0);
+        staff.close();
+    }
+
     private void awaitGrown(String before, String name, String labels) {
         double was = Actuator.value(before, name, labels);
         Predicate<Double> grown = now -> now > Math.max(was, 0);
