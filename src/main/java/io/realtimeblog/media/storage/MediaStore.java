@@ -8,8 +8,10 @@ import java.util.Optional;
  * {@code filesystem} (a directory: one instance, or a volume every instance shares) or {@code s3} (any
  * S3-compatible bucket through the AWS SDK v2).
  * <p>
- * Keys are chosen by the media module, never by an uploader: ASCII letters, digits, {@code -}, {@code .} and
- * {@code /} (for example {@code 3f2c…/640.webp}), at most 200 characters. The media row in the database says
+ * Keys are chosen by the media module, never by an uploader: segments of ASCII letters, digits, {@code -},
+ * {@code _} and {@code .} joined by {@code /}, none empty and none starting with a dot (so no {@code ..}, no absolute
+ * path), at most 200 characters, for example {@code 3f2c…/640.webp}. Every store refuses any other key with an
+ * {@link IllegalArgumentException} before it touches anything. The media row in the database says
  * which renditions exist, their content type, size and ETag; the store only holds bytes.
  * <p>
  * Every method may block on I/O (disk, network, database) and must not be called on a socket's I/O thread. A
