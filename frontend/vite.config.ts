@@ -21,6 +21,8 @@ export default defineConfig({
       // changeOrigin keeps the backend's WebSocket Origin check happy (it allows localhost origins).
       '/api': { target: backend, changeOrigin: true },
       '/ws': { target: backend, ws: true, changeOrigin: true },
+      // The preview's style sheet is the public site's (/site/post-content.css).
+      '/site': { target: backend, changeOrigin: true },
     },
   },
   build: {

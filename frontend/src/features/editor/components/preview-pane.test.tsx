@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createQueryClient } from '@/lib/query-client';
 import { fakeApi, json } from '@/testing/fake-api';
 import { holdRemoteImages } from '../utils/remote-images';
-import { PreviewPane } from './preview-pane';
+import { POST_CONTENT_STYLESHEET, PreviewPane } from './preview-pane';
 
 const pixel = 'https://tracker.example/pixel.png?who=reviewer';
 
@@ -44,6 +44,26 @@ describe('PreviewPane: remote images', () => {
     const preview = renderPreview('<p><img src="/media/a.png" alt="a"></p>');
     await vi.waitFor(() => expect(preview.querySelector('img[alt="a"]')).not.toBeNull());
     expect(screen.queryByRole('button', { name: 'Load remote images' })).not.toBeInTheDocument();
+  });
+});
+
+describe('PreviewPane: the public post style sheet', () => {
+  afterEach(() => {
+    cleanup();
+    document.head.querySelectorAll('link').forEach((link) => link.remove());
+  });
+
+  it('shows the server HTML in the post-content box of the public style sheet, loaded once', async () => {
+    const preview = renderPreview('<h1>Title</h1><pre><code class="language-java"><span class="tok-keyword">int</span> x;</code></pre>');
+    await vi.waitFor(() => expect(preview.querySelector('h1')).not.toBeNull());
+    const box = screen.getByTestId('preview-html');
+    expect(box).toHaveClass('post-content', { exact: true });
+    expect(box.querySelector('span.tok-keyword')).toHaveTextContent('int');
+    cleanup();
+    renderPreview('<p>again</p>');
+    const links = [...document.head.querySelectorAll('link[rel="stylesheet"]')];
+    expect(links.map((link) => link.getAttribute('href'))).toEqual([POST_CONTENT_STYLESHEET]);
+    expect(POST_CONTENT_STYLESHEET).toBe('/site/post-content.css');
   });
 });
 

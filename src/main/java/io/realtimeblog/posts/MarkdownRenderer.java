@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * Renders post Markdown (CommonMark with GitHub tables and strikethrough) to HTML that is safe to put in any
  * page: the output passes through jsoup's allow-list sanitiser ({@link PostSafelist}), which drops scripts,
  * frames, styles, ids, event-handler attributes, classes other than {@code language-*}, and links with schemes
- * other than http, https and mailto. Thread-safe.
+ * other than http, https and mailto. Then fenced code blocks of a known language are coloured
+ * ({@link CodeHighlighter}), which adds only its own {@code tok-*} classes to spans it makes. Thread-safe.
  * <p>
  * Nesting is bounded, and checked without recursion before anything recurses: the parser stops nesting blocks at
  * {@value #PARSER_BLOCK_BOUND}; a parsed document whose nodes nest deeper than
@@ -41,9 +42,9 @@ public class MarkdownRenderer {
     /**
      * The version of the HTML {@link #render} makes. Raise it whenever the parser, the sanitiser or their settings
      * change: stored {@code bodyHtml} of an older version is then made again ({@link BodyHtmlRefresher}).
-     * 1 is every row stored before versions were recorded.
+     * 1 is every row stored before versions were recorded; 3 colours code blocks.
      */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     /** The parser's own limit on open blocks; above {@code blog.posts.markdown.max-nesting}'s highest value. */
     static final int PARSER_BLOCK_BOUND = 101;
@@ -89,6 +90,7 @@ public class MarkdownRenderer {
         if (depth(clean.body()) > maxNesting) {
             return Optional.empty();
         }
+        CodeHighlighter.highlight(clean.body());
         clean.outputSettings().prettyPrint(false);
         return Optional.of(clean.body().html());
     }
