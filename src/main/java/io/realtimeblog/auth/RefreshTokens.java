@@ -21,7 +21,9 @@ import io.realtimeblog.users.UserDisabled;
 
 /**
  * Opaque refresh tokens with rotation and reuse detection. Each use marks the token used and issues its successor
- * in the same family; presenting a used token again means it was copied, so the whole family is revoked.
+ * in the same family; presenting a used token again means it was copied, so the whole family is revoked and the
+ * session's access tokens go on the deny list: the thief's access token stops working at once on every instance
+ * (and its sockets close), not when it expires.
  */
 @Component
 class RefreshTokens {
@@ -29,11 +31,13 @@ class RefreshTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final RefreshTokenRepository tokens;
+    private final AccessTokenDenyList denyList;
     private final AuthProperties properties;
     private final Clock clock = Clock.systemUTC();
 
-    RefreshTokens(RefreshTokenRepository tokens, AuthProperties properties) {
+    RefreshTokens(RefreshTokenRepository tokens, AccessTokenDenyList denyList, AuthProperties properties) {
         this.tokens = tokens;
+        this.denyList = denyList;
         this.properties = properties;
     }
 
@@ -54,7 +58,7 @@ class RefreshTokens {
         Instant now = clock.instant();
         RefreshToken token = tokens.findByTokenHash(hash(presented)).orElseThrow(AuthProblems::invalidRefreshToken);
         if (token.isUsed()) {
-            tokens.revokeFamily(token.getFamilyId(), now);
+            endCopiedSession(token.getFamilyId(), now);
             throw AuthProblems.refreshTokenReused();
         }
         if (token.isRevoked() || token.isExpiredAt(now) || tokens.existsByFamilyIdAndRevokedAtIsNotNull(token.getFamilyId())) {
@@ -62,10 +66,16 @@ class RefreshTokens {
         }
         if (tokens.markUsed(token.getId(), now) == 0) {
             // another request used (or revoked) it between our read and our update
-            tokens.revokeFamily(token.getFamilyId(), now);
+            endCopiedSession(token.getFamilyId(), now);
             throw AuthProblems.refreshTokenReused();
         }
         return new Rotation(token.getUserId(), token.getFamilyId(), issue(token.getUserId(), token.getFamilyId(), now));
+    }
+
+    /** A copied token: no refresh token of the family works again, nor any access token the session was given. */
+    private void endCopiedSession(UUID familyId, Instant now) {
+        tokens.revokeFamily(familyId, now);
+        denyList.revoke(familyId.toString(), now.plus(properties.accessTokenTtl()).plus(properties.clockSkew()));
     }
 
     /** The family (the login session) of the presented token, if it is one of ours. */

@@ -97,6 +97,22 @@ class RefreshTokenTests {
     }
 
     @Test
+    void reusingARotatedTokenAlsoEndsTheAccessTokensOfThatSessionButNoOther() throws Exception {
+        JsonNode session = accounts.login(author.email(), author.password());
+        JsonNode otherDevice = accounts.login(author.email(), author.password());
+        String first = session.path("refreshToken").asString();
+        JsonNode rotated = body(refresh(first).andExpect(status().isOk()));
+        me(rotated.path("accessToken").asString()).andExpect(status().isOk());
+
+        refresh(first).andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.type").value("/problems/refresh-token-reused"));
+
+        me(session.path("accessToken").asString()).andExpect(status().isUnauthorized());
+        me(rotated.path("accessToken").asString()).andExpect(status().isUnauthorized());
+        me(otherDevice.path("accessToken").asString()).andExpect(status().isOk());
+    }
+
+    @Test
     void aLoginStartsAFamilyOfItsOwnThatReuseElsewhereDoesNotEnd() throws Exception {
         String stolen = loginRefreshToken();
         String otherDevice = loginRefreshToken();
@@ -167,6 +183,10 @@ class RefreshTokenTests {
     void unknownOrMissingRefreshTokenIsUnauthorized() throws Exception {
         expectInvalid(refresh("bm90LWEtcmVhbC10b2tlbg"));
         expectInvalid(mockMvc.perform(post("/api/auth/refresh").header(SameOriginSignal.HEADER, "test")));
+    }
+
+    private ResultActions me(String accessToken) throws Exception {
+        return mockMvc.perform(get("/api/users/me").header(HttpHeaders.AUTHORIZATION, TestAccounts.bearer(accessToken)));
     }
 
     private String loginRefreshToken() {
