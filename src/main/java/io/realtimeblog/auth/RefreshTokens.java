@@ -72,10 +72,16 @@ class RefreshTokens {
         return new Rotation(token.getUserId(), token.getFamilyId(), issue(token.getUserId(), token.getFamilyId(), now));
     }
 
-    /** A copied token: no refresh token of the family works again, nor any access token the session was given. */
+    /**
+     * A copied token: no refresh token of the family works again, nor any access token the session was given. Only
+     * the request that revoked the family writes the deny-list entry: concurrent uses of one copied token wait on the
+     * family's rows and then find nothing left to revoke (on MariaDB's repeatable read each would otherwise insert the
+     * same entry); a family ended earlier (logout, password change, disabled user) was deny-listed or refused then.
+     */
     private void endCopiedSession(UUID familyId, Instant now) {
-        tokens.revokeFamily(familyId, now);
-        denyList.revoke(familyId.toString(), now.plus(properties.accessTokenTtl()).plus(properties.clockSkew()));
+        if (tokens.revokeFamily(familyId, now) > 0) {
+            denyList.revoke(familyId.toString(), now.plus(properties.accessTokenTtl()).plus(properties.clockSkew()));
+        }
     }
 
     /** The family (the login session) of the presented token, if it is one of ours. */
