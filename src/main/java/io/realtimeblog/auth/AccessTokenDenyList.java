@@ -1,12 +1,15 @@
 package io.realtimeblog.auth;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,15 +25,23 @@ import org.springframework.transaction.annotation.Transactional;
  * kept until they expire, so a reload that races the revoking transaction's commit cannot forget them.
  */
 @Component
-class AccessTokenDenyList {
+class AccessTokenDenyList implements SchedulingConfigurer {
 
     private final RevokedAccessTokenRepository revoked;
+    private final Duration refreshInterval;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Instant> revokedHere = new ConcurrentHashMap<>();
     private volatile Set<String> loaded = Set.of();
 
-    AccessTokenDenyList(RevokedAccessTokenRepository revoked) {
+    AccessTokenDenyList(RevokedAccessTokenRepository revoked, AuthProperties properties) {
         this.revoked = revoked;
+        this.refreshInterval = properties.revocationRefreshInterval();
+    }
+
+    /** At start and every {@code blog.auth.revocation-refresh-interval}, on Spring's scheduler thread. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new FixedDelayTask(this::reload, refreshInterval, Duration.ZERO));
     }
 
     /** Refuses the token or session with this id until {@code until}; joins the caller's transaction. */
@@ -44,8 +55,7 @@ class AccessTokenDenyList {
         return id != null && (loaded.contains(id) || revokedHere.containsKey(id));
     }
 
-    @Scheduled(initialDelay = 0, fixedDelayString = "${blog.auth.revocation-refresh-interval:2s}")
-    @Transactional(readOnly = true)
+    /** One query (the repository's own read-only transaction). */
     void reload() {
         Instant now = clock.instant();
         loaded = Set.copyOf(revoked.findIdsInForce(now));

@@ -37,6 +37,8 @@ import io.realtimeblog.realtime.wire.WireLimits;
  * @param replayThreads threads that serve resumes with something to replay (the posts' current state from the
  *                      database, older positions from Kafka); each keeps one Kafka consumer, so an instance never
  *                      has more replay consumers than this
+ * @param staffRecheckInterval how often each instance re-checks its staff sockets' users and tokens: a disabled
+ *                             user, a changed role or a revoked token reaches open sockets within this time
  */
 @Validated
 @ConfigurationProperties("blog.realtime")
@@ -54,7 +56,8 @@ public record RealtimeProperties(
         @Min(1) @Max(100_000) @DefaultValue("100") int inboundFrameBurst,
         @Min(1) @Max(1000) @DefaultValue("1") int presenceFramesPerSecond,
         @Min(1) @Max(1000) @DefaultValue("10") int presenceFrameBurst,
-        @Min(1) @Max(64) @DefaultValue("2") int replayThreads) {
+        @Min(1) @Max(64) @DefaultValue("2") int replayThreads,
+        @NotNull @DefaultValue("5s") Duration staffRecheckInterval) {
 
     /** What the transport enforces on every client frame. */
     WireLimits wireLimits() {

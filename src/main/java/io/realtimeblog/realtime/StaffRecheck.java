@@ -1,5 +1,6 @@
 package io.realtimeblog.realtime;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -7,7 +8,9 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 import io.realtimeblog.auth.AccessTokenVerifier;
@@ -25,22 +28,29 @@ import io.realtimeblog.users.StaffDirectory;
  * {@code blog.auth.revocation-refresh-interval}.
  */
 @Component
-class StaffRecheck {
+class StaffRecheck implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(StaffRecheck.class);
 
     private final RealtimeSessions sessions;
     private final StaffDirectory staff;
     private final AccessTokenVerifier tokens;
+    private final Duration interval;
 
-    StaffRecheck(RealtimeSessions sessions, StaffDirectory staff, AccessTokenVerifier tokens) {
+    StaffRecheck(RealtimeSessions sessions, StaffDirectory staff, AccessTokenVerifier tokens,
+            RealtimeProperties properties) {
         this.sessions = sessions;
         this.staff = staff;
         this.tokens = tokens;
+        this.interval = properties.staffRecheckInterval();
     }
 
-    @Scheduled(initialDelayString = "${blog.realtime.staff-recheck-interval:5s}",
-            fixedDelayString = "${blog.realtime.staff-recheck-interval:5s}")
+    /** Every {@code blog.realtime.staff-recheck-interval}, on Spring's scheduler thread. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new FixedDelayTask(this::recheck, interval, interval));
+    }
+
     void recheck() {
         List<ClientSession> open = sessions.all().stream()
                 .filter(session -> session.state() == ClientSession.State.ACTIVE && session.actor() != null)
