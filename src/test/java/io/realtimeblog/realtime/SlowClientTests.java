@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -52,16 +53,24 @@ class SlowClientTests {
         try (RawWebSocket stalled = RawWebSocket.connect(port, 65_536)) {
             stalled.sendText("{\"type\":\"hello\",\"token\":\"" + slowReader.token() + "\"}");
             stalled.readUntil("\"ready\"");
-            // From here on the stalled client reads nothing: its buffers fill, then its server-side queue.
+            // From here on the stalled client reads nothing: its buffers fill, then its server-side queue. Both
+            // clients still send a ping every 10 s, as live clients do, so that on a slow machine the idle timeout
+            // (60 s, 4010) closes neither of them while the posts are written.
             List<String> titles = new ArrayList<>();
+            long lastPing = System.nanoTime();
             for (int i = 0; i < 3_000 && !closingAsSlow(slowReader); i++) {
                 titles.add(create(token, i));
+                if (System.nanoTime() - lastPing > TimeUnit.SECONDS.toNanos(10)) {
+                    stalled.sendText("{\"type\":\"ping\"}");
+                    healthy.send("{\"type\":\"ping\"}");
+                    lastPing = System.nanoTime();
+                }
             }
             assertThat(closingAsSlow(slowReader)).isTrue();
 
             assertThat(stalled.readUntilClose()).isEqualTo(CloseCodes.SLOW_CLIENT.code());
             assertThat(slowCloses()).isGreaterThan(slowClosesBefore);
-            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> healthy.raw().stream()
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> healthy.raw().stream()
                     .filter(frame -> frame.contains("Slow client test")).count() == titles.size());
             assertThat(healthy.isClosed()).isFalse();
         }
