@@ -11,6 +11,7 @@ import { Api } from './api.js';
 import { assignClients, parseOptions, workerCount } from './options.js';
 import { buildReport, printSummary, writeReport } from './report.js';
 import { classHistogram, findPid, flightRecording, gc, loadAverage, machineCpu, metricsSource, processFigures, scrape, startServer, stopServer, waitReady } from './server.js';
+import { cpuByGroup, groupCores, threadSnapshot } from './threads.js';
 import { Writes } from './writes.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -55,12 +56,14 @@ async function memoryFigures(metrics, pid) {
 /** Samples server and machine once a second while the writes run. */
 function sampler(metrics, pid) {
   const samples = [];
-  let previous = { proc: processFigures(pid), machine: machineCpu(), at: performance.now() };
+  const look = () => ({ proc: processFigures(pid), threads: threadSnapshot(pid), machine: machineCpu(), at: performance.now() });
+  let previous = look();
   const timer = setInterval(async () => {
-    const now = { proc: processFigures(pid), machine: machineCpu(), at: performance.now() };
+    const now = look();
     const seconds = (now.at - previous.at) / 1000;
     const sample = {
       serverCores: now.proc && previous.proc ? (now.proc.cpuSeconds - previous.proc.cpuSeconds) / seconds : null,
+      threadGroupCores: groupCores(previous.threads, now.threads, seconds),
       machineBusy: (now.machine.busy - previous.machine.busy) / (now.machine.total - previous.machine.total),
       rssBytes: now.proc?.rssBytes ?? null,
     };
@@ -184,6 +187,7 @@ async function main() {
     workers.forEach((w) => w.send({ type: 'measure' }));
     const cpuBefore = process.cpuUsage();
     const procBefore = processFigures(pid);
+    const threadsBefore = threadSnapshot(pid);
     const machineBefore = machineCpu();
     const wallBefore = performance.now();
     const samples = sampler(metrics, pid);
@@ -194,6 +198,7 @@ async function main() {
     samples.stop();
     const wallSeconds = (performance.now() - wallBefore) / 1000;
     const procAfter = processFigures(pid);
+    const threadsAfter = threadSnapshot(pid);
     const machineAfter = machineCpu();
     const coordinatorCpu = process.cpuUsage(cpuBefore);
     const reports = await request(workers, { type: 'report', keys: writes.keys }, 'report');
@@ -205,6 +210,7 @@ async function main() {
       options, startedAt, load, pid, idle, loaded, end, connected, connectSeconds, total, staff, readers,
       writes, window, drained, reports, samples: samples.samples, wallSeconds, coordinatorCpu,
       serverCpu: procBefore && procAfter ? (procAfter.cpuSeconds - procBefore.cpuSeconds) / wallSeconds : null,
+      threadCpu: cpuByGroup(threadsBefore, threadsAfter),
       machineBusy: (machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total),
       loopback,
     });

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import hdr from 'hdr-histogram-js';
+import { cpuFigures, cpuSummary } from './threads.js';
 
 const ms = (micros) => Math.round(micros / 10) / 100;
 const round = (x, digits = 2) => (x === null || x === undefined || Number.isNaN(x) ? null : Number(x.toFixed(digits)));
@@ -87,6 +88,8 @@ export function buildReport(run) {
   for (const r of reports) for (const [k, v] of Object.entries(r.closes)) closes[k] = (closes[k] ?? 0) + v;
   const reconnects = {};
   for (const r of reports) for (const [k, v] of Object.entries(r.reconnects)) reconnects[k] = (reconnects[k] ?? 0) + v;
+  const received = sum(reports, (r) => r.deliveries);
+  const cpu = cpuFigures(run.threadCpu, { wallSeconds: run.wallSeconds, writes: ws.ok, deliveries: received });
   const heapSamples = samples.map((s) => s.heapUsed).filter((x) => x);
   const cpuUsage = samples.map((s) => s.processCpuUsage).filter((x) => x !== undefined);
   return {
@@ -102,7 +105,7 @@ export function buildReport(run) {
       restRoundTripMs: percentiles(writes.roundTrip) },
     deliveries: {
       expected: expectedDeliveries,
-      received: sum(reports, (r) => r.deliveries),
+      received,
       lost: sum(acc, (a) => a.lost),
       duplicated: sum(acc, (a) => a.duplicated),
       unexpected: sum(acc, (a) => a.unexpected),
@@ -127,6 +130,12 @@ export function buildReport(run) {
       rssPerSocketKB: round(rssPerSocket / 1024),
       descriptors: run.loaded.process ? { open: run.loaded.process.fds, limit: run.loaded.process.fdLimit } : null,
       cpuCores: round(run.serverCpu),
+      // Over the same window as cpuCores (first write to the end of the wait for deliveries), all threads.
+      cpuSecondsInWindow: cpu?.cpuSecondsInWindow ?? null,
+      cpuPerWriteMs: cpu?.cpuPerWriteMs ?? null,
+      cpuPerDeliveryUs: cpu?.cpuPerDeliveryUs ?? null,
+      cpuByThreadGroup: cpu?.cpuByThreadGroup ?? null,
+      busiestOtherThreads: cpu?.busiestOtherThreads ?? null,
       processCpuUsageMean: cpuUsage.length ? round(cpuUsage.reduce((a, b) => a + b, 0) / cpuUsage.length) : null,
       threads: run.loaded.threads,
       slowCloses: run.end?.slowCloses ?? null,
@@ -156,6 +165,7 @@ export function printSummary(r) {
     `deliveries/s: offered ${d.offeredPerSecond}, achieved ${d.steadyPerSecond} (steady), peak ${d.peakPerSecond}; last delivery ${d.lastDeliverySecondsAfterWrites?.toFixed(1)} s after the writes`,
     `latency (write sent -> frame received): p50 ${l.p50} ms, p90 ${l.p90} ms, p99 ${l.p99} ms, p99.9 ${l.p999} ms, max ${l.max} ms (${l.count} deliveries)`,
     `server: heap ${s.heapIdleMB} -> ${s.heapWithSocketsMB} MB${s.heapMeasuredAfterGc ? ' after GC' : ''} (${s.heapPerSocketKB} KB/socket), RSS ${s.rssIdleMB} -> ${s.rssWithSocketsMB} MB (${s.rssPerSocketKB} KB/socket), descriptors ${JSON.stringify(s.descriptors)}, CPU ${s.cpuCores} cores, slow closes ${s.slowCloses}`,
+    cpuSummary(s.cpuByThreadGroup ? s : null, s.cpuCores),
     `generator: ${r.generator.cores} cores (coordinator ${r.generator.coordinatorCores}); event-loop delay worst p99 ${r.generator.worstLoopDelayP99Ms} ms, max ${r.generator.worstLoopDelayMaxMs} ms; closes during the run ${JSON.stringify(r.sockets.closes)} (reconnects ${JSON.stringify(r.sockets.reconnects)}, resyncs ${r.sockets.resyncs}), open at end ${r.sockets.openAtEnd}`,
   ];
   console.log(lines.join('\n'));

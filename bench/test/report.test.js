@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import hdr from 'hdr-histogram-js';
-import { percentiles, rates } from '../src/report.js';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildReport, percentiles, rates } from '../src/report.js';
+import { cpuByGroup, threadSnapshot } from '../src/threads.js';
+
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
 test('latency percentiles are reported in milliseconds from microseconds', () => {
   const h = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 600_000_000, numberOfSignificantValueDigits: 3,
@@ -22,4 +27,35 @@ test('steady deliveries/s counts only whole seconds inside the write window', ()
   assert.equal(r.steadyPerSecond, 100);
   assert.equal(r.peakPerSecond, 100);
   assert.equal(r.lastDeliverySecondsAfterWrites, 1.5);
+});
+
+test('the report keeps its server figures and adds CPU per thread group, per write and per delivery', () => {
+  const empty = () => hdr.encodeIntoCompressedBase64(hdr.build({ lowestDiscernibleValue: 1,
+    highestTrackableValue: 600_000_000, numberOfSignificantValueDigits: 3, useWebAssembly: false }));
+  const worker = (deliveries) => ({ latency: empty(), connect: empty(), perSecond: [], deliveries, closes: {},
+    reconnects: {}, resyncs: 0, open: 10, rssBytes: 2 ** 20, loopDelayMs: null,
+    cpu: { user: 1e6, system: 0, wallMicros: 10e6 },
+    accounting: { lost: 0, duplicated: 0, unexpected: 0, wrongKey: 0, mismatched: 0, clientsWithLoss: 0 } });
+  const process = { rssBytes: 2 ** 30, fds: 100, fdLimit: 20_000 };
+  const run = {
+    options: { preset: 'smoke', published: false, password: 'x' }, startedAt: new Date(0), load: [1, 1, 1], pid: 4242,
+    idle: { heapUsed: 2 ** 27, process }, loaded: { heapUsed: 2 ** 27, process, threads: 91 }, end: null,
+    connected: [{ ok: 10, failures: {} }, { ok: 10, failures: {} }], connectSeconds: 1, total: 20, staff: 20, readers: 0,
+    writes: { summary: () => ({ attempted: 1000, ok: 1000, status: { 200: 1000 }, skipped: 0 }), roundTrip: hdr.build() },
+    window: { seconds: 10, startMicros: 0, endMicros: 10e6 }, drained: { complete: true, seconds: 0 },
+    reports: [worker(60_000), worker(40_000)], samples: [], wallSeconds: 10, coordinatorCpu: { user: 0, system: 0 },
+    serverCpu: 1.914, machineBusy: 0.9, loopback: true,
+    threadCpu: cpuByGroup(threadSnapshot(4242, join(fixtures, 'proc-start')), threadSnapshot(4242, join(fixtures, 'proc-end'))),
+  };
+  const s = buildReport(run).server;
+  assert.equal(s.cpuCores, 1.91);
+  assert.equal(s.rssIdleMB, 1024);
+  assert.equal(s.cpuSecondsInWindow, 19.14);
+  assert.equal(s.cpuPerWriteMs, 19.14); // 19.14 s over 1,000 acknowledged writes
+  assert.equal(s.cpuPerDeliveryUs, 191.4); // over the 100,000 deliveries both workers received
+  assert.deepEqual(s.cpuByThreadGroup.map((g) => g.group), ['requests', 'fanOut', 'stream', 'outbox', 'kafkaClient',
+    'kafkaBroker', 'jit', 'gc', 'database', 'other', 'unattributed']);
+  const without = buildReport({ ...run, threadCpu: null }).server; // the server runs elsewhere
+  assert.equal(without.cpuByThreadGroup, null);
+  assert.equal(without.cpuPerWriteMs, null);
 });
