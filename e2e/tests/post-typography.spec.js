@@ -128,11 +128,16 @@ for (const colorScheme of ['light', 'dark']) {
     const file = testInfo.outputPath(`post-${colorScheme}.png`);
     await page.screenshot({ path: file, fullPage: true });
     await testInfo.attach(`post page, ${colorScheme}`, { path: file, contentType: 'image/png' });
+    await page.goto('/');
+    const home = testInfo.outputPath(`home-${colorScheme}.png`);
+    await page.screenshot({ path: home, fullPage: true });
+    await testInfo.attach(`home page, ${colorScheme}`, { path: home, contentType: 'image/png' });
   });
 }
 
 test('every public page fits a 320 px wide screen without horizontal scrolling', async ({ page, request }, testInfo) => {
-  const tag = `narrow${Date.now().toString(36)}`;
+  // A tag as long as one word can be: the tag page's heading quotes it.
+  const tag = `narrowtagwithoutanyspaces${Date.now().toString(36)}`;
   const post = await createPost(request, null, {
     title: `${unique('Narrow')} ${LONG_WORD.slice(0, 200)}`, excerpt: LONG_WORD, body: BODY, tags: [tag],
   }, { publish: true });
@@ -166,4 +171,26 @@ test('public pages request nothing from other hosts and do not shift while loadi
   const origin = new URL(page.url()).origin;
   expect(requested.length).toBeGreaterThan(2);
   expect(requested.filter((url) => new URL(url).origin !== origin)).toEqual([]);
+});
+
+test('printed, a post is black on white without the site navigation, and outside links show their address', async ({ page, request }, testInfo) => {
+  const post = await createPost(request, null, { title: unique('Printed'), body: BODY }, { publish: true });
+  await page.emulateMedia({ colorScheme: 'dark', media: 'print' });
+  await page.goto(`/posts/${post.slug}`);
+  await expect(page.getByRole('navigation', { name: 'Site' })).toBeHidden();
+  await expect(page.locator('.site-footer')).toBeHidden();
+  const printed = await page.evaluate(() => {
+    const content = document.querySelector('.post-content');
+    return {
+      text: getComputedStyle(content).color,
+      background: getComputedStyle(document.body).backgroundColor,
+      after: getComputedStyle(content.querySelector('a[href^="https://example.com"]'), '::after').content,
+      pre: getComputedStyle(content.querySelector('pre')).whiteSpace,
+    };
+  });
+  expect(printed).toEqual({ text: 'rgb(0, 0, 0)', background: 'rgb(255, 255, 255)',
+    after: '" (https://example.com/)"', pre: 'pre-wrap' });
+  const file = testInfo.outputPath('post-print.png');
+  await page.screenshot({ path: file, fullPage: true });
+  await testInfo.attach('post page, printed', { path: file, contentType: 'image/png' });
 });

@@ -38,7 +38,7 @@ export function PreviewPane({ body, delayMs }: { body: string; delayMs?: number 
   return (
     <section aria-label="Preview" aria-busy={preview.isFetching}
       className="min-h-40 overflow-auto rounded-md border border-slate-200 bg-[var(--post-bg,white)] p-4">
-      {preview.isError && <p role="alert" className="text-sm text-red-700">Preview failed: {errorMessage(preview.error)}</p>}
+      {preview.isError && <p role="alert" className="mb-3 rounded-md bg-red-50 p-2 text-sm text-red-800">Preview failed: {errorMessage(preview.error)}</p>}
       {shown && shown.held > 0 && (
         <p className="mb-3 flex flex-wrap items-center gap-2 rounded-md bg-amber-50 p-2 text-sm text-amber-900">
           <span>{shown.held === 1 ? '1 image from another site is' : `${shown.held} images from other sites are`} not
@@ -50,7 +50,7 @@ export function PreviewPane({ body, delayMs }: { body: string; delayMs?: number 
         <div className="post-content" data-testid="preview-html"
           dangerouslySetInnerHTML={{ __html: shown.html }} />
       )}
-      {!preview.data && !preview.isError && <p className="text-sm text-slate-500">The preview appears here.</p>}
+      {!preview.data && !preview.isError && <p className="text-sm text-(--post-muted)">The preview appears here.</p>}
     </section>
   );
 }

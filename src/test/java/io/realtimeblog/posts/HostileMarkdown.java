@@ -21,6 +21,12 @@ final class HostileMarkdown {
             "<script>", "javascript:", "<svg onload=alert(1)>", "<math>", "<style>", "```fixed inset-0\n",
             "<code class=\"language-java\">", "<iframe srcdoc=x>", "<a href=\"jav&#x61;script:alert(1)\">");
 
+    /**
+     * A body whose HTML made jsoup 1.24.1's parser throw {@code IndexOutOfBoundsException} (raw tables nested 35
+     * deep, open formatting elements, lists nested to jsoup's depth limit): a 500 before the renderer caught it.
+     */
+    static final String PARSER_CRASH = body(100_897, 30, 200);
+
     private HostileMarkdown() {
     }
 

@@ -53,7 +53,7 @@ class MarkdownApiTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"quotes", "lists", "emphasis", "html"})
+    @ValueSource(strings = {"quotes", "lists", "emphasis", "html", "parser-crash"})
     void previewOfTooDeepMarkdownIs400MarkdownTooComplex(String shape) throws Exception {
         Answer answer = api.send(MockMvcRequestBuilders.post("/api/posts/preview"), contributor,
                 Map.of("body", body(shape)));
@@ -65,7 +65,7 @@ class MarkdownApiTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"quotes", "lists", "emphasis", "html"})
+    @ValueSource(strings = {"quotes", "lists", "emphasis", "html", "parser-crash"})
     void creatingTooDeepMarkdownIs400AndStoresNothing(String shape) throws Exception {
         String title = "Too deep " + UUID.randomUUID();
 
@@ -79,7 +79,7 @@ class MarkdownApiTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"quotes", "lists", "emphasis", "html"})
+    @ValueSource(strings = {"quotes", "lists", "emphasis", "html", "parser-crash"})
     void updatingToTooDeepMarkdownIs400AndChangesNothing(String shape) throws Exception {
         Answer created = api.create(contributor, "Shallow " + UUID.randomUUID());
         int revisionsBefore = revisions(created.id());
@@ -113,6 +113,7 @@ class MarkdownApiTests {
             case "quotes" -> QUOTES;
             case "lists" -> LISTS;
             case "emphasis" -> EMPHASIS;
+            case "parser-crash" -> HostileMarkdown.PARSER_CRASH;
             default -> "<div>".repeat(10_000);
         };
     }

@@ -73,6 +73,14 @@ class MarkdownRendererTests {
     }
 
     @Test
+    void htmlThatCrashesTheHtmlParserIsRefusedAsTooComplexNotA500() {
+        assertThatThrownBy(() -> renderer.render(HostileMarkdown.PARSER_CRASH))
+                .isInstanceOfSatisfying(ErrorResponseException.class, e -> assertThat(e.getBody().getType())
+                        .hasToString("/problems/markdown-too-complex"));
+        assertThat(renderer.renderStored(HostileMarkdown.PARSER_CRASH)).startsWith("<pre>");
+    }
+
+    @Test
     void theRedressPayloadLosesItsClassesAndStaysInline() {
         String html = renderer.render("<code class=\"fixed inset-0 z-50 bg-white\">Your session has expired. "
                 + "<a href=\"https://evil.example/login\">Sign in again</a></code>\n\n"
