@@ -99,8 +99,8 @@ class PostReader {
 
     private static Specification<Post> specification(Actor actor, PostQuery query) {
         List<Specification<Post>> parts = new ArrayList<>();
-        if (!PostVisibility.seesEverything(actor)) {
-            // PostVisibility.canSee as a query: the actor's own posts and the public ones.
+        if (!PostPermissions.seesEverything(actor)) {
+            // PostPermissions.canSee as a query: the actor's own posts and the public ones.
             parts.add((root, q, cb) -> cb.or(cb.equal(root.get("authorId"), actor.id()),
                     cb.equal(root.get("status"), PostStatus.PUBLISHED)));
         }

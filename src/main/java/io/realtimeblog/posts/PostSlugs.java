@@ -43,12 +43,12 @@ class PostSlugs {
         }
         String base = Slugs.fromTitle(draft.title());
         return Slugs.firstFree(base, posts.findVisibleSlugsLike(base, base + "-%",
-                PostVisibility.seesEverything(actor), actor.id()));
+                PostPermissions.seesEverything(actor), actor.id()));
     }
 
     /** 409 {@code slug-taken} if a post other than {@code postId} that the actor may see has the slug. */
     void requireFree(Actor actor, String slug, UUID postId) {
-        if (posts.existsVisibleSlug(slug, postId, PostVisibility.seesEverything(actor), actor.id())) {
+        if (posts.existsVisibleSlug(slug, postId, PostPermissions.seesEverything(actor), actor.id())) {
             throw PostProblems.slugTaken(slug);
         }
     }

@@ -23,6 +23,6 @@ public record PostSnapshot(UUID id, String title, String slug, String excerpt, P
 
     /** Whether readers may see the post in this state. */
     public boolean isPublic() {
-        return PostVisibility.isPublic(status);
+        return PostPermissions.isPublic(status);
     }
 }

@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.realtimeblog.users.StaffDirectory;
 
 /**
- * What anonymous readers may see: PUBLISHED posts only ({@link PostVisibility#isPublic}; every query here selects
+ * What anonymous readers may see: PUBLISHED posts only ({@link PostPermissions#isPublic}; every query here selects
  * that status), newest {@code publishedAt} first. Drafts and scheduled posts are absent, exactly as if they did
  * not exist.
  * <p>

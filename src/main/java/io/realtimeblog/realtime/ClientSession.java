@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.realtimeblog.auth.AccessTokenVerifier.Verification;
 import io.realtimeblog.posts.PostAudience;
-import io.realtimeblog.posts.PostVisibility;
+import io.realtimeblog.posts.PostPermissions;
 import io.realtimeblog.realtime.wire.WebSocketConnection;
 import io.realtimeblog.realtime.wire.WireFrame;
 import io.realtimeblog.users.Actor;
@@ -129,13 +129,13 @@ final class ClientSession {
     }
 
     /**
-     * The entry's frame for this client, as live delivery sends it ({@link PostVisibility} on the post's state after
+     * The entry's frame for this client, as live delivery sends it ({@link PostPermissions} on the post's state after
      * the change): the full frame when the client may see the post now, else its removal when it could see the
      * post before, else nothing.
      */
     WireFrame frameFor(StreamEntry entry) {
         Actor viewer = actor;
-        if (PostVisibility.canSee(viewer, entry.ownerId(), entry.status())) {
+        if (PostPermissions.canSee(viewer, entry.ownerId(), entry.status())) {
             return viewer == null ? entry.publicFrame() : entry.staffFrame();
         }
         return removalFor(entry, viewer);
@@ -158,7 +158,7 @@ final class ClientSession {
         if (entry.deleted()) {
             return viewer == null ? entry.publicFrame() : entry.staffFrame();
         }
-        return entry.wasPublic() && !PostVisibility.isPublic(entry.status()) ? entry.publicFrame() : null;
+        return entry.wasPublic() && !PostPermissions.isPublic(entry.status()) ? entry.publicFrame() : null;
     }
 
     void heard(Instant now) {

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 import io.realtimeblog.posts.PostAudience;
 import io.realtimeblog.posts.PostAudiences;
-import io.realtimeblog.posts.PostVisibility;
+import io.realtimeblog.posts.PostPermissions;
 import io.realtimeblog.realtime.presence.PresenceAnnouncer;
 import io.realtimeblog.realtime.presence.PresenceBudget;
 import io.realtimeblog.realtime.presence.PresenceEntry;
@@ -184,7 +184,7 @@ class RealtimePresence implements PresenceListener {
     }
 
     private static boolean seesEverything(Actor actor) {
-        return PostVisibility.seesEverything(actor);
+        return PostPermissions.seesEverything(actor);
     }
 
     private static UUID uuid(JsonNode node) {
