@@ -11,7 +11,7 @@ import { Api } from './api.js';
 import { assignClients, parseOptions, workerCount } from './options.js';
 import { buildReport, printSummary, writeReport } from './report.js';
 import { classHistogram, findPid, flightRecording, gc, loadAverage, machineCpu, metricsSource, processFigures, scrape, startServer, stopServer, waitReady } from './server.js';
-import { cpuByGroup, groupCores, threadSnapshot } from './threads.js';
+import { cpuByGroup, groupCores, processUptime, threadSnapshot } from './threads.js';
 import { Writes } from './writes.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -62,6 +62,7 @@ function sampler(metrics, pid) {
     const now = look();
     const seconds = (now.at - previous.at) / 1000;
     const sample = {
+      serverUptimeSeconds: processUptime(pid),
       serverCores: now.proc && previous.proc ? (now.proc.cpuSeconds - previous.proc.cpuSeconds) / seconds : null,
       threadGroupCores: groupCores(previous.threads, now.threads, seconds),
       machineBusy: (now.machine.busy - previous.machine.busy) / (now.machine.total - previous.machine.total),
@@ -142,6 +143,7 @@ async function main() {
     log(`${posts.length} ${options.published ? 'published' : 'draft'} posts ready`);
 
     const idle = await memoryFigures(metrics, pid);
+    let warmupSamples = [];
     const idleClasses = options.classHistogram && pid ? classHistogram(pid, 400) : null;
     const freeFds = idle.process?.fdLimit ? idle.process.fdLimit - idle.process.fds - options.fdMargin : null;
     const staff = options.staff;
@@ -175,8 +177,12 @@ async function main() {
     // After the memory figures: the warm-up fills the server's resume buffer, which is not per socket.
     if (options.warmup > 0) {
       log(`warming up: the same writes for ${options.warmup} s, not measured`);
+      // Sampled like the measured window (warmupSamples): how the JIT's share falls after the server's start.
+      const warming = sampler(metrics, pid);
+      warmupSamples = warming.samples;
       await new Writes(admin, posts, { published: options.published, warmup: true })
-        .run({ rate: options.rate, concurrency: options.concurrency, seconds: options.warmup });
+        .run({ rate: options.rate, concurrency: options.concurrency, seconds: options.warmup })
+        .finally(() => warming.stop());
       await sleep(options.settle * 1000);
     }
 
@@ -188,6 +194,7 @@ async function main() {
     const cpuBefore = process.cpuUsage();
     const procBefore = processFigures(pid);
     const threadsBefore = threadSnapshot(pid);
+    const uptimeAtWindowStart = processUptime(pid);
     const machineBefore = machineCpu();
     const wallBefore = performance.now();
     const samples = sampler(metrics, pid);
@@ -210,7 +217,7 @@ async function main() {
       options, startedAt, load, pid, idle, loaded, end, connected, connectSeconds, total, staff, readers,
       writes, window, drained, reports, samples: samples.samples, wallSeconds, coordinatorCpu,
       serverCpu: procBefore && procAfter ? (procAfter.cpuSeconds - procBefore.cpuSeconds) / wallSeconds : null,
-      threadCpu: cpuByGroup(threadsBefore, threadsAfter),
+      threadCpu: cpuByGroup(threadsBefore, threadsAfter), uptimeAtWindowStart, warmupSamples,
       machineBusy: (machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total),
       loopback,
     });

@@ -120,6 +120,7 @@ export function buildReport(run) {
     latencyMs: percentiles(latency),
     server: {
       pid: run.pid || null,
+      uptimeAtWindowStartSeconds: run.uptimeAtWindowStart ?? null,
       heapIdleMB: round(run.idle.heapUsed / 2 ** 20, 1),
       heapWithSocketsMB: round(run.loaded.heapUsed / 2 ** 20, 1),
       heapMeasuredAfterGc: run.idle.afterGc && run.loaded.afterGc,
@@ -150,6 +151,7 @@ export function buildReport(run) {
     },
     heapBySocketClass: perSocketClasses(run.idle.classes, run.loaded.classes, opened),
     samples,
+    warmupSamples: run.warmupSamples ?? [],
   };
 }
 

@@ -69,6 +69,21 @@ export function threadSnapshot(pid, procRoot = '/proc') {
   }
 }
 
+/**
+ * How long the server has run (seconds): the machine's uptime (/proc/uptime) less the process's start time
+ * (field 22 of its stat, in ticks since boot). What "60 s after start" in the warm-up figures is measured from.
+ */
+export function processUptime(pid, procRoot = '/proc', ticksPerSecond = CLOCK_TICKS) {
+  if (!pid) return null;
+  try {
+    const machine = Number(readFileSync(join(procRoot, 'uptime'), 'utf8').split(' ')[0]);
+    const started = Number(parseStat(readFileSync(join(procRoot, String(pid), 'stat'), 'utf8')).start) / ticksPerSecond;
+    return Number((machine - started).toFixed(1));
+  } catch {
+    return null;
+  }
+}
+
 const emptyGroup = (g) => ({ group: g.group, label: g.label, threads: 0, userSeconds: 0, systemSeconds: 0 });
 
 /**

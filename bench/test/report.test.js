@@ -47,7 +47,9 @@ test('the report keeps its server figures and adds CPU per thread group, per wri
     serverCpu: 1.914, machineBusy: 0.9, loopback: true,
     threadCpu: cpuByGroup(threadSnapshot(4242, join(fixtures, 'proc-start')), threadSnapshot(4242, join(fixtures, 'proc-end'))),
   };
-  const s = buildReport(run).server;
+  const report = buildReport(run);
+  assert.deepEqual(report.warmupSamples, []); // no warm-up sampled: an empty list, as `samples` would be
+  const s = report.server;
   assert.equal(s.cpuCores, 1.91);
   assert.equal(s.rssIdleMB, 1024);
   assert.equal(s.cpuSecondsInWindow, 19.14);

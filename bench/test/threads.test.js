@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { cpuByGroup, cpuFigures, cpuSummary, groupCores, groupOf, THREAD_GROUPS, threadSnapshot } from '../src/threads.js';
+import { cpuByGroup, cpuFigures, cpuSummary, groupCores, groupOf, processUptime, THREAD_GROUPS, threadSnapshot } from '../src/threads.js';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const start = () => threadSnapshot(4242, join(fixtures, 'proc-start'));
@@ -126,4 +126,10 @@ test('the per-second samples give cores per group and the summary line names the
   assert.match(line, /thread group: requests 0\.8 \(42 %\), fan-out 0\.55 \(29 %\), JIT 0\.32 \(17 %\), Kafka broker/);
   assert.doesNotMatch(line, /database/); // groups that used nothing are left out of the line
   assert.match(cpuSummary(null), /not measured/);
+});
+
+test('the server\'s uptime is the machine\'s less the process\'s start time in ticks', () => {
+  assert.equal(processUptime(4242, join(fixtures, 'proc-end')), 1000.4); // 1000.50 s up, started 10 ticks after boot
+  assert.equal(processUptime(4242, join(fixtures, 'proc-start')), null); // no uptime file: unknown, not 0
+  assert.equal(processUptime(0), null);
 });
