@@ -155,20 +155,23 @@ export function buildReport(run) {
   };
 }
 
+/** A summary line: a figure the run has none of (no sockets, no deliveries, no server pid) shows as '-'. */
+const t = (strings, ...values) => strings.reduce((out, part, i) => out + (values[i - 1] ?? '-') + part);
+
 export function printSummary(r) {
   const d = r.deliveries;
   const l = r.latencyMs;
   const s = r.server;
   const lines = [
-    `preset ${r.preset}: ${r.sockets.opened}/${r.sockets.requested} sockets (${r.sockets.staff} staff, ${r.sockets.public} public) over ${r.sockets.workers} workers; load average at start ${r.machine.loadAverageAtStart.join(' ')}, machine busy ${Math.round(r.machine.busyDuringRun * 100)}%`,
-    `connect: ${r.sockets.connectSeconds} s for all; per socket p50 ${r.sockets.connectMs.p50} ms, p99 ${r.sockets.connectMs.p99} ms, max ${r.sockets.connectMs.max} ms; failures ${JSON.stringify(r.sockets.failures)}`,
-    `writes: ${r.writes.ok} ok of ${r.writes.attempted} (${r.writes.perSecond}/s; status ${JSON.stringify(r.writes.status)}; skipped ${r.writes.skipped}); REST p50 ${r.writes.restRoundTripMs.p50} ms, p99 ${r.writes.restRoundTripMs.p99} ms`,
-    `deliveries: ${d.received} of ${d.expected} expected; lost ${d.lost}, duplicated ${d.duplicated}, unexpected ${d.unexpected}, wrong post/version ${d.wrongPostOrVersion}; all arrived: ${d.allArrived} (waited ${d.waitedAfterWritesSeconds} s after the writes)`,
-    `deliveries/s: offered ${d.offeredPerSecond}, achieved ${d.steadyPerSecond} (steady), peak ${d.peakPerSecond}; last delivery ${d.lastDeliverySecondsAfterWrites?.toFixed(1)} s after the writes`,
-    `latency (write sent -> frame received): p50 ${l.p50} ms, p90 ${l.p90} ms, p99 ${l.p99} ms, p99.9 ${l.p999} ms, max ${l.max} ms (${l.count} deliveries)`,
-    `server: heap ${s.heapIdleMB} -> ${s.heapWithSocketsMB} MB${s.heapMeasuredAfterGc ? ' after GC' : ''} (${s.heapPerSocketKB} KB/socket), RSS ${s.rssIdleMB} -> ${s.rssWithSocketsMB} MB (${s.rssPerSocketKB} KB/socket), descriptors ${JSON.stringify(s.descriptors)}, CPU ${s.cpuCores} cores, slow closes ${s.slowCloses}`,
+    t`preset ${r.preset}: ${r.sockets.opened}/${r.sockets.requested} sockets (${r.sockets.staff} staff, ${r.sockets.public} public) over ${r.sockets.workers} workers; load average at start ${r.machine.loadAverageAtStart.join(' ')}, machine busy ${Math.round(r.machine.busyDuringRun * 100)}%`,
+    t`connect: ${r.sockets.connectSeconds} s for all; per socket p50 ${r.sockets.connectMs.p50} ms, p99 ${r.sockets.connectMs.p99} ms, max ${r.sockets.connectMs.max} ms; failures ${JSON.stringify(r.sockets.failures)}`,
+    t`writes: ${r.writes.ok} ok of ${r.writes.attempted} (${r.writes.perSecond}/s; status ${JSON.stringify(r.writes.status)}; skipped ${r.writes.skipped}); REST p50 ${r.writes.restRoundTripMs.p50} ms, p99 ${r.writes.restRoundTripMs.p99} ms`,
+    t`deliveries: ${d.received} of ${d.expected} expected; lost ${d.lost}, duplicated ${d.duplicated}, unexpected ${d.unexpected}, wrong post/version ${d.wrongPostOrVersion}; all arrived: ${d.allArrived} (waited ${d.waitedAfterWritesSeconds} s after the writes)`,
+    t`deliveries/s: offered ${d.offeredPerSecond}, achieved ${d.steadyPerSecond} (steady), peak ${d.peakPerSecond}; last delivery ${d.lastDeliverySecondsAfterWrites?.toFixed(1)} s after the writes`,
+    t`latency (write sent -> frame received): p50 ${l.p50} ms, p90 ${l.p90} ms, p99 ${l.p99} ms, p99.9 ${l.p999} ms, max ${l.max} ms (${l.count} deliveries)`,
+    t`server: heap ${s.heapIdleMB} -> ${s.heapWithSocketsMB} MB${s.heapMeasuredAfterGc ? ' after GC' : ''} (${s.heapPerSocketKB} KB/socket), RSS ${s.rssIdleMB} -> ${s.rssWithSocketsMB} MB (${s.rssPerSocketKB} KB/socket), descriptors ${JSON.stringify(s.descriptors)}, CPU ${s.cpuCores} cores, slow closes ${s.slowCloses}`,
     cpuSummary(s.cpuByThreadGroup ? s : null, s.cpuCores),
-    `generator: ${r.generator.cores} cores (coordinator ${r.generator.coordinatorCores}); event-loop delay worst p99 ${r.generator.worstLoopDelayP99Ms} ms, max ${r.generator.worstLoopDelayMaxMs} ms; closes during the run ${JSON.stringify(r.sockets.closes)} (reconnects ${JSON.stringify(r.sockets.reconnects)}, resyncs ${r.sockets.resyncs}), open at end ${r.sockets.openAtEnd}`,
+    t`generator: ${r.generator.cores} cores (coordinator ${r.generator.coordinatorCores}); event-loop delay worst p99 ${r.generator.worstLoopDelayP99Ms} ms, max ${r.generator.worstLoopDelayMaxMs} ms; closes during the run ${JSON.stringify(r.sockets.closes)} (reconnects ${JSON.stringify(r.sockets.reconnects)}, resyncs ${r.sockets.resyncs}), open at end ${r.sockets.openAtEnd}`,
   ];
   console.log(lines.join('\n'));
 }

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import hdr from 'hdr-histogram-js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildReport, percentiles, rates } from '../src/report.js';
+import { buildReport, percentiles, printSummary, rates } from '../src/report.js';
 import { cpuByGroup, threadSnapshot } from '../src/threads.js';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -29,24 +29,29 @@ test('steady deliveries/s counts only whole seconds inside the write window', ()
   assert.equal(r.lastDeliverySecondsAfterWrites, 1.5);
 });
 
-test('the report keeps its server figures and adds CPU per thread group, per write and per delivery', () => {
+/** A finished run of 20 staff sockets over two workers, 1,000 writes, and the fixture /proc looks of its server. */
+function fixtureRun({ deliveries = [60_000, 40_000], staff = 20 } = {}) {
   const empty = () => hdr.encodeIntoCompressedBase64(hdr.build({ lowestDiscernibleValue: 1,
     highestTrackableValue: 600_000_000, numberOfSignificantValueDigits: 3, useWebAssembly: false }));
-  const worker = (deliveries) => ({ latency: empty(), connect: empty(), perSecond: [], deliveries, closes: {},
-    reconnects: {}, resyncs: 0, open: 10, rssBytes: 2 ** 20, loopDelayMs: null,
+  const worker = (received) => ({ latency: empty(), connect: empty(), perSecond: [], deliveries: received, closes: {},
+    reconnects: {}, resyncs: 0, open: staff / 2, rssBytes: 2 ** 20, loopDelayMs: null,
     cpu: { user: 1e6, system: 0, wallMicros: 10e6 },
     accounting: { lost: 0, duplicated: 0, unexpected: 0, wrongKey: 0, mismatched: 0, clientsWithLoss: 0 } });
   const process = { rssBytes: 2 ** 30, fds: 100, fdLimit: 20_000 };
-  const run = {
+  return {
     options: { preset: 'smoke', published: false, password: 'x' }, startedAt: new Date(0), load: [1, 1, 1], pid: 4242,
     idle: { heapUsed: 2 ** 27, process }, loaded: { heapUsed: 2 ** 27, process, threads: 91 }, end: null,
-    connected: [{ ok: 10, failures: {} }, { ok: 10, failures: {} }], connectSeconds: 1, total: 20, staff: 20, readers: 0,
+    connected: [{ ok: staff / 2, failures: {} }, { ok: staff / 2, failures: {} }], connectSeconds: 1, total: staff, staff, readers: 0,
     writes: { summary: () => ({ attempted: 1000, ok: 1000, status: { 200: 1000 }, skipped: 0 }), roundTrip: hdr.build() },
     window: { seconds: 10, startMicros: 0, endMicros: 10e6 }, drained: { complete: true, seconds: 0 },
-    reports: [worker(60_000), worker(40_000)], samples: [], wallSeconds: 10, coordinatorCpu: { user: 0, system: 0 },
+    reports: deliveries.map(worker), samples: [], wallSeconds: 10, coordinatorCpu: { user: 0, system: 0 },
     serverCpu: 1.914, machineBusy: 0.9, loopback: true,
     threadCpu: cpuByGroup(threadSnapshot(4242, join(fixtures, 'proc-start')), threadSnapshot(4242, join(fixtures, 'proc-end'))),
   };
+}
+
+test('the report keeps its server figures and adds CPU per thread group, per write and per delivery', () => {
+  const run = fixtureRun();
   const report = buildReport(run);
   assert.deepEqual(report.warmupSamples, []); // no warm-up sampled: an empty list, as `samples` would be
   const s = report.server;
@@ -60,4 +65,19 @@ test('the report keeps its server figures and adds CPU per thread group, per wri
   const without = buildReport({ ...run, threadCpu: null }).server; // the server runs elsewhere
   assert.equal(without.cpuByThreadGroup, null);
   assert.equal(without.cpuPerWriteMs, null);
+});
+
+test('the summary shows CPU per write and per thread group, and \'-\' for what a run without sockets has none of', () => {
+  const printed = [];
+  const log = console.log;
+  console.log = (text) => printed.push(text);
+  try {
+    printSummary(buildReport(fixtureRun({ deliveries: [0, 0], staff: 0 })));
+  } finally {
+    console.log = log;
+  }
+  const text = printed.join('\n');
+  assert.doesNotMatch(text, /undefined|NaN/);
+  assert.match(text, /latency \(write sent -> frame received\): p50 - ms/);
+  assert.match(text, /server CPU: 19\.14 s in the window \(1\.91 cores\) = 19\.14 ms per write, - µs per delivery; cores by thread group: requests 0\.8/);
 });
