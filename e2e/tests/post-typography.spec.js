@@ -62,7 +62,7 @@ async function typography(box) {
 
 const px = (value) => Number.parseFloat(value);
 
-test('the preview uses the public post style sheet: larger headings, lists, coloured code, as on the post page', async ({ page, request }) => {
+test('the preview uses the public post style sheet: larger headings, lists, coloured code, as on the post page', async ({ page, request }, testInfo) => {
   const title = unique('Typography');
   const draft = await createPost(request, null, { title, body: BODY });
 
@@ -76,6 +76,9 @@ test('the preview uses the public post style sheet: larger headings, lists, colo
   // Tailwind's reset leaves every h1 at body size; the style sheet must win over it.
   await expect.poll(async () => px((await typography(preview)).h1.fontSize)).toBeGreaterThan(px((await typography(preview)).p.fontSize));
   const inAdmin = await typography(preview);
+  const shot = testInfo.outputPath('admin-preview.png');
+  await page.getByRole('region', { name: 'Preview' }).screenshot({ path: shot });
+  await testInfo.attach('admin preview', { path: shot, contentType: 'image/png' });
 
   expect(px(inAdmin.h1.fontSize)).toBeGreaterThan(px(inAdmin.h2.fontSize));
   expect(px(inAdmin.h2.fontSize)).toBeGreaterThan(px(inAdmin.h3.fontSize));
