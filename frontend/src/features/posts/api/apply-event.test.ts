@@ -32,6 +32,12 @@ describe('live events applied to the post cache', () => {
     expect(titles()).toEqual(['A', 'B']);
   });
 
+  it('ignores the media library events that share the stream', () => {
+    const media = { ...anEvent('blog-created', aPost('m', 1, { title: 'M' })), type: 'media-created', postId: null };
+    expect(applyEventToCache(queryClient, ledger, media as unknown as Parameters<typeof applyEventToCache>[2])).toBe(false);
+    expect(titles()).toEqual(['A', 'B']);
+  });
+
   it('ignores a duplicate event (same version delivered twice)', () => {
     const created = aPost('c', 1, { title: 'C' });
     expect(apply(['blog-created', created], ['blog-created', created])).toEqual([true, false]);

@@ -106,6 +106,8 @@ export function cachedTitle(queryClient: QueryClient, postId: string): string | 
  * the event was not news (duplicate, out of order, after a delete).
  */
 export function applyEventToCache(queryClient: QueryClient, ledger: PostLedger, event: BlogEvent): boolean {
+  // The stream also carries the media library's events (media-*, no postId): they are not about posts.
+  if (!event.postId || !event.type.startsWith('blog-')) return false;
   if (!ledger.accept(event)) return false;
   for (const query of queryClient.getQueryCache().findAll({ queryKey: postKeys.lists() })) {
     const data = query.state.data as Page<PostSummary> | undefined;

@@ -21,12 +21,31 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param wasPublic whether readers could see the post before this change (lets consumers tell readers that a
  *                  post went away without ever having told them anything about drafts)
  * @param post the post after the change; null for {@code blog-deleted}
+ * @param mediaId for the {@code media-*} types only (whose {@code postId} is null): the image the event is about
+ * @param media for {@code media-created} and {@code media-updated}: the image after the change (absent otherwise)
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record BlogEvent(int schemaVersion, UUID eventId, String type, UUID postId, long version,
-        Instant occurredAt, Person actor, boolean wasPublic, Post post) {
+        Instant occurredAt, Person actor, boolean wasPublic, Post post,
+        @JsonInclude(JsonInclude.Include.NON_NULL) UUID mediaId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Media media) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** An event about a post (every type but {@code media-*}). */
+    public BlogEvent(int schemaVersion, UUID eventId, String type, UUID postId, long version, Instant occurredAt,
+            Person actor, boolean wasPublic, Post post) {
+        this(schemaVersion, eventId, type, postId, version, occurredAt, actor, wasPublic, post, null, null);
+    }
+
+    /** An image of the media library as events carry it: the JSON of {@code GET /api/media/{id}} without usage. */
+    public record Media(UUID id, String url, String contentType, int width, int height, long bytes, String alt,
+            List<Variant> variants, Instant createdAt, Person uploadedBy) {
+    }
+
+    /** A narrower rendition of an image. */
+    public record Variant(int width, String url) {
+    }
 
     /** A staff member as events name them. */
     public record Person(UUID id, String name) {

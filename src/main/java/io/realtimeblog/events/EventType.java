@@ -10,12 +10,20 @@ public enum EventType {
     PUBLISHED("blog-published"),
     UNPUBLISHED("blog-unpublished"),
     SCHEDULED("blog-scheduled"),
-    SCHEDULE_FAILED("blog-schedule-failed");
+    SCHEDULE_FAILED("blog-schedule-failed"),
+    MEDIA_CREATED("media-created"),
+    MEDIA_UPDATED("media-updated"),
+    MEDIA_DELETED("media-deleted");
 
     private final String wireName;
 
     EventType(String wireName) {
         this.wireName = wireName;
+    }
+
+    /** Whether the event is about an image of the media library (staff only) rather than a post. */
+    public boolean isMedia() {
+        return this == MEDIA_CREATED || this == MEDIA_UPDATED || this == MEDIA_DELETED;
     }
 
     public String wireName() {

@@ -135,6 +135,9 @@ final class ClientSession {
      */
     WireFrame frameFor(StreamEntry entry) {
         Actor viewer = actor;
+        if (entry.staffOnly()) {
+            return viewer == null ? null : entry.staffFrame();
+        }
         if (PostPermissions.canSee(viewer, entry.ownerId(), entry.status())) {
             return viewer == null ? entry.publicFrame() : entry.staffFrame();
         }
@@ -147,6 +150,9 @@ final class ClientSession {
      */
     WireFrame replayFrameFor(StreamEntry entry, PostAudience now) {
         Actor viewer = actor;
+        if (entry.staffOnly()) {
+            return frameFor(entry);
+        }
         return now != null && now.visibleTo(viewer) ? frameFor(entry) : removalFor(entry, viewer);
     }
 

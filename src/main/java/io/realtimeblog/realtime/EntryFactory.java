@@ -39,15 +39,32 @@ class EntryFactory {
             log.warn("Skipping unreadable record at offset {}: {}", record.offset(), e.getMessage());
             return null;
         }
-        if (event.schemaVersion() != BlogEvent.SCHEMA_VERSION || event.postId() == null) {
+        if (event.schemaVersion() != BlogEvent.SCHEMA_VERSION) {
             log.warn("Skipping record at offset {} with schema version {}", record.offset(), event.schemaVersion());
             return null;
         }
         long position = record.offset();
+        if (event.mediaId() != null && event.postId() == null && isMedia(event)) {
+            // The media library is for staff only: readers never get a frame of it.
+            return new StreamEntry(position, event.mediaId(), event.version(), null, null, false,
+                    frame(position, event), null, true);
+        }
+        if (event.postId() == null) {
+            log.warn("Skipping record at offset {} without a post id", record.offset());
+            return null;
+        }
         BlogEvent forReaders = PublicView.of(event);
         return new StreamEntry(position, event.postId(), event.version(),
                 event.post() == null ? null : event.post().author().id(), status(event), event.wasPublic(),
-                frame(position, event), forReaders == null ? null : frame(position, forReaders));
+                frame(position, event), forReaders == null ? null : frame(position, forReaders), false);
+    }
+
+    private static boolean isMedia(BlogEvent event) {
+        try {
+            return event.eventType().isMedia();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** The status after the change (null: deleted); a status this version does not know counts as a draft. */

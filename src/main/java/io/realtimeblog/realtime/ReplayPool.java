@@ -121,9 +121,10 @@ class ReplayPool implements DisposableBean {
     private Map<UUID, PostAudience> currentAudiences(List<Request> batch, List<StreamEntry> read) {
         Set<UUID> ids = new LinkedHashSet<>();
         if (read != null) {
-            read.forEach(entry -> ids.add(entry.postId()));
+            read.stream().filter(entry -> !entry.staffOnly()).forEach(entry -> ids.add(entry.postId()));
         } else {
-            batch.forEach(request -> request.fromMemory().forEach(entry -> ids.add(entry.postId())));
+            batch.forEach(request -> request.fromMemory().stream().filter(entry -> !entry.staffOnly())
+                    .forEach(entry -> ids.add(entry.postId())));
         }
         Map<UUID, PostAudience> now = new HashMap<>();
         List<UUID> all = new ArrayList<>(ids);

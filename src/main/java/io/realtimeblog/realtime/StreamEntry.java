@@ -13,9 +13,11 @@ import io.realtimeblog.realtime.wire.WireFrame;
  * @param ownerId the post's author (null for deletes, whose event carries no post)
  * @param status the post's status after the change; null when the change deleted it
  * @param wasPublic whether readers could see the post before the change
+ * @param staffOnly an event of the media library ({@code media-*}): {@code postId} is the image's id, every staff
+ *                  member gets it, readers never do, and no post rule applies
  */
 record StreamEntry(long position, UUID postId, long version, UUID ownerId, PostStatus status, boolean wasPublic,
-        WireFrame staffFrame, WireFrame publicFrame) {
+        WireFrame staffFrame, WireFrame publicFrame, boolean staffOnly) {
 
     boolean deleted() {
         return status == null;

@@ -22,6 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * names a charset at all; anything else, with or without a body, is refused with 415
  * {@code /problems/unsupported-media-type} before any filter or controller reads the request. A request without a
  * {@code Content-Type} passes (a body-less publish needs none; a body without one is refused by Spring MVC).
+ * The one exception is the image upload ({@link MultipartUploads}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -35,7 +36,7 @@ class JsonContentTypeFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        return !request.getRequestURI().startsWith("/api/") || MultipartUploads.isUpload(request);
     }
 
     @Override

@@ -19,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Caps API request bodies: a declared length over the limit is refused at once with 413; a body without a
  * declared length is counted while it is read and fails with {@link RequestBodyTooLargeException}, which
- * {@link ProblemDetailsAdvice} turns into the same 413.
+ * {@link ProblemDetailsAdvice} turns into the same 413. An image upload ({@link MultipartUploads}) is bounded by the
+ * container's multipart limits instead.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -35,7 +36,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        return !request.getRequestURI().startsWith("/api/") || MultipartUploads.isUpload(request);
     }
 
     @Override
