@@ -91,6 +91,14 @@ final class S3ProxyServer {
                 .map(object -> object.key()).sorted().toList();
     }
 
+    /** Deletes every object of the bucket, then the bucket: a store that writes into it fails from now on. */
+    void deleteBucket(String bucket) {
+        for (String key : keys(bucket)) {
+            client.deleteObject(request -> request.bucket(bucket).key(key));
+        }
+        client.deleteBucket(request -> request.bucket(bucket));
+    }
+
     private static S3ProxyServer start() {
         String jar = System.getProperty("s3proxy.jar");
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
