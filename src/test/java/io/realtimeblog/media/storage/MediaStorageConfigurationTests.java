@@ -59,6 +59,13 @@ class MediaStorageConfigurationTests {
     }
 
     @Test
+    void theSettingIgnoresCaseLikeTheMediaModulesEnum() {
+        runner.withPropertyValues("blog.media.storage=FileSystem", "blog.data-dir=" + dataDir).run(context -> {
+            assertThat(context).hasSingleBean(FilesystemMediaStore.class);
+        });
+    }
+
+    @Test
     void filesystemTakesTheConfiguredDirectory() {
         Path elsewhere = dataDir.resolve("shared-volume/blog-media");
         runner.withPropertyValues("blog.media.storage=filesystem", "blog.media.filesystem.directory=" + elsewhere)
