@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-const features = ['auth', 'posts', 'editor', 'revisions', 'users', 'status'];
+const features = ['auth', 'posts', 'editor', 'revisions', 'users', 'status', 'media'];
 
 // The import direction of bulletproof-react: app -> features -> shared (components, lib, types), never back, and no
 // feature imports another (what two features share moves to lib/ or components/).

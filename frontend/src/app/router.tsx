@@ -2,6 +2,7 @@ import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { ChangePasswordPage } from '@/features/auth/components/change-password-page';
 import { LoginPage } from '@/features/auth/components/login-page';
 import { EditorPage } from '@/features/editor/components/editor-page';
+import { MediaPage } from '@/features/media/components/media-page';
 import { PostsPage } from '@/features/posts/components/posts-page';
 import { RevisionsPage } from '@/features/revisions/components/revisions-page';
 import { StatusPage } from '@/features/status/components/status-page';
@@ -21,6 +22,7 @@ export const routes = [
       { path: '/posts/new', element: <EditorPage /> },
       { path: '/posts/:id', element: <EditorPage /> },
       { path: '/posts/:id/revisions', element: <RevisionsPage /> },
+      { path: '/media', element: <MediaPage /> },
       { path: '/users', element: <RequireRole roles={['ADMIN']}><UsersPage /></RequireRole> },
       { path: '/status', element: <StatusPage /> },
       { path: '/account/password', element: <ChangePasswordPage /> },

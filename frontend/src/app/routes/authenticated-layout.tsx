@@ -4,13 +4,14 @@ import { ConnectionIndicator } from '@/components/layout/connection-indicator';
 import { Spinner } from '@/components/ui/spinner';
 import { Toaster } from '@/components/ui/toaster';
 import { RequiredPasswordChange } from '@/features/auth/components/change-password-page';
+import { LiveMediaSync } from '@/features/media/components/live-media-sync';
 import { LivePostsSync } from '@/features/posts/components/live-posts-sync';
 import { useAuth } from '@/lib/auth/use-auth';
 import { RealtimeProvider } from '@/lib/realtime/realtime-provider';
 
 /**
  * Every staff page: requires a session, and holds the app-wide pieces: the one WebSocket, the events-to-cache
- * sync, the shell with its connection indicator, and the toasts. A user who must replace a one-time password sees
+ * syncs (posts, media), the shell with its connection indicator, and the toasts. A user who must replace a one-time password sees
  * only the form for that.
  */
 export function AuthenticatedLayout() {
@@ -24,6 +25,7 @@ export function AuthenticatedLayout() {
   return (
     <RealtimeProvider>
       <LivePostsSync />
+      <LiveMediaSync />
       <AppShell indicator={<ConnectionIndicator />}>
         <Outlet />
       </AppShell>

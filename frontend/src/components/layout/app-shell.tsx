@@ -16,6 +16,7 @@ export function AppShell({ children, indicator }: { children: ReactNode; indicat
           <span className="font-semibold">Realtime Blog</span>
           <nav aria-label="Main" className="flex gap-1">
             <NavLink to="/posts" className={navClass}>Posts</NavLink>
+            <NavLink to="/media" className={navClass}>Media</NavLink>
             {user.role === 'ADMIN' && <NavLink to="/users" className={navClass}>Users</NavLink>}
             <NavLink to="/status" className={navClass}>Status</NavLink>
           </nav>

@@ -1,0 +1,54 @@
+import { useId, useState, type DragEvent } from 'react';
+import { Button, buttonClass } from '@/components/ui/button';
+import { useUploads } from '../api/upload-media';
+import { UploadRow } from './upload-row';
+
+const ACCEPT = 'image/jpeg,image/png,image/gif,image/webp';
+
+/**
+ * Upload by button or by dropping files on the panel, several at once; each file gets its own progress bar
+ * and its own outcome. The server decides what is an image (by its bytes), so nothing is filtered here.
+ */
+export function UploadPanel() {
+  const { entries, start, cancel, dismissFinished } = useUploads();
+  const [dragging, setDragging] = useState(false);
+  const hintId = useId();
+  const finished = entries.some((entry) => entry.status !== 'uploading' && entry.status !== 'processing');
+
+  const drop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    if (event.dataTransfer.files.length > 0) start(Array.from(event.dataTransfer.files));
+  };
+
+  return (
+    <div className="space-y-3">
+      <div data-testid="drop-zone" onDrop={drop}
+        onDragOver={(event) => { event.preventDefault(); setDragging(true); }}
+        onDragLeave={() => setDragging(false)}
+        className={`rounded-lg border-2 border-dashed p-6 text-center ${dragging ? 'border-indigo-500 bg-indigo-50' : 'border-slate-300 bg-white'}`}>
+        <p className="text-sm text-slate-700">Drop images here, or</p>
+        <label className={`${buttonClass('primary')} mt-2 cursor-pointer`}>
+          Choose images…
+          <input type="file" multiple accept={ACCEPT} className="sr-only" aria-describedby={hintId}
+            onChange={(event) => {
+              if (event.target.files) start(Array.from(event.target.files));
+              event.target.value = '';
+            }} />
+        </label>
+        <p id={hintId} className="mt-2 text-xs text-slate-600">
+          JPEG, PNG, GIF (first frame) or WebP; up to 10 MB and 40 megapixels unless the server is set otherwise.
+          Metadata such as location is removed.
+        </p>
+      </div>
+      {entries.length > 0 && (
+        <div className="space-y-2">
+          <ul aria-label="Uploads" className="space-y-2">
+            {entries.map((entry) => <UploadRow key={entry.key} entry={entry} onCancel={() => cancel(entry.key)} />)}
+          </ul>
+          {finished && <Button variant="ghost" onClick={dismissFinished}>Clear finished uploads</Button>}
+        </div>
+      )}
+    </div>
+  );
+}
