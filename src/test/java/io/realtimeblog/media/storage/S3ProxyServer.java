@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -38,6 +40,9 @@ final class S3ProxyServer {
     private static final String ACCESS_KEY = "test-access-key";
     private static final String SECRET_KEY = "test-secret-key";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    /** Marks the server's command line with the test JVM that started it. */
+    private static final String OWNER = "-Drealtimeblog.s3proxy.owner=";
+    private static final Pattern OWNER_PID = Pattern.compile(Pattern.quote(OWNER) + "(\\d+)");
     private static final AtomicInteger buckets = new AtomicInteger();
     private static S3ProxyServer shared;
 
@@ -106,6 +111,7 @@ final class S3ProxyServer {
                     + "): run the tests through Maven, whose generate-test-resources phase copies it to "
                     + "target/s3proxy/s3proxy.jar");
         }
+        stopOrphans();
         IllegalStateException failure = null;
         for (int attempt = 1; attempt <= 3; attempt++) {
             try {
@@ -135,7 +141,8 @@ final class S3ProxyServer {
                     "jclouds.filesystem.basedir=" + blobs, ""));
             Path log = home.resolve("s3proxy.log");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC",
+            ProcessBuilder builder = new ProcessBuilder(java, OWNER + ProcessHandle.current().pid(), "-Xmx256m",
+                    "-XX:+UseSerialGC",
                     "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--properties", properties.toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().put("LOG_LEVEL", "warn");
@@ -145,6 +152,18 @@ final class S3ProxyServer {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start S3Proxy", e);
         }
+    }
+
+    /**
+     * Stops the S3Proxy processes that a test JVM started and could not stop because it was killed (no shutdown hook
+     * ran): each names its test JVM on its command line, and that process is gone.
+     */
+    private static void stopOrphans() {
+        ProcessHandle.allProcesses().forEach(process -> process.info().commandLine()
+                .map(command -> OWNER_PID.matcher(command))
+                .filter(Matcher::find)
+                .filter(owner -> ProcessHandle.of(Long.parseLong(owner.group(1))).map(p -> !p.isAlive()).orElse(true))
+                .ifPresent(orphan -> process.destroy()));
     }
 
     private static void awaitListening(Process process, int port, Path log) throws IOException {
