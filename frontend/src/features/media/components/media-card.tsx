@@ -20,7 +20,8 @@ export function MediaCard({ media }: { media: Media }) {
   const manage = canManage(user, media);
   return (
     <li data-testid="media-card" data-media-id={media.id} className="flex flex-col overflow-hidden rounded-lg border border-slate-200 bg-white">
-      <a href={media.url} target="_blank" rel="noreferrer" className="block bg-slate-100">
+      <a href={media.url} target="_blank" rel="noreferrer" className="block bg-slate-100"
+        aria-label={`Full size, ${media.width} × ${media.height}${media.alt ? `: ${media.alt}` : ''}`}>
         <img src={thumb.url} width={thumb.width} height={thumb.height} loading="lazy" alt={media.alt ?? ''}
           className="aspect-[4/3] h-auto w-full object-contain" />
       </a>

@@ -28,7 +28,7 @@ export function UploadPanel() {
         onDragLeave={() => setDragging(false)}
         className={`rounded-lg border-2 border-dashed p-6 text-center ${dragging ? 'border-indigo-500 bg-indigo-50' : 'border-slate-300 bg-white'}`}>
         <p className="text-sm text-slate-700">Drop images here, or</p>
-        <label className={`${buttonClass('primary')} mt-2 cursor-pointer`}>
+        <label className={`${buttonClass('primary')} mt-2 cursor-pointer focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-indigo-600`}>
           Choose images…
           <input type="file" multiple accept={ACCEPT} className="sr-only" aria-describedby={hintId}
             onChange={(event) => {
