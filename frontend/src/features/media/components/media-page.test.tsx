@@ -98,6 +98,30 @@ describe('MediaPage', () => {
     expect(cards()).toHaveLength(1);
   });
 
+  it('sends three files at a time and starts the next when one ends; a waiting or running upload can be cancelled', async () => {
+    await renderPage();
+    await userEvent.upload(screen.getByLabelText('Choose images…'), ['1', '2', '3', '4', '5'].map((n) => png(`${n}.png`)));
+    const rows = screen.getAllByTestId('upload-row');
+    expect(FakeXhr.requests).toHaveLength(3);
+    expect(rows.map((row) => row.dataset.status)).toEqual(['uploading', 'uploading', 'uploading', 'waiting', 'waiting']);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel 5.png' }));
+    expect(rows[4]).toHaveAttribute('data-status', 'cancelled');
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel 2.png' }));
+    expect(FakeXhr.requests[1].aborted).toBe(true);
+    await vi.waitFor(() => expect(rows[1]).toHaveAttribute('data-status', 'cancelled'));
+    await vi.waitFor(() => expect(FakeXhr.requests).toHaveLength(4));
+    expect((FakeXhr.latest().body!.get('file') as File).name).toBe('4.png');
+    expect(rows[3]).toHaveAttribute('data-status', 'uploading');
+
+    act(() => FakeXhr.requests[0].respond(201, aMedia('one')));
+    await vi.waitFor(() => expect(rows[0]).toHaveAttribute('data-status', 'done'));
+    expect(FakeXhr.requests).toHaveLength(4);
+    await userEvent.click(screen.getByRole('button', { name: 'Clear finished uploads' }));
+    expect(screen.getAllByTestId('upload-row').map((row) => row.textContent)).toEqual([
+      expect.stringContaining('3.png'), expect.stringContaining('4.png')]);
+  });
+
   it('uploads files dropped on the page', async () => {
     await renderPage();
     fireEvent.drop(screen.getByTestId('drop-zone'), { dataTransfer: { files: [png('dropped.png')] } });

@@ -1,6 +1,6 @@
 import { useId, useState, type DragEvent } from 'react';
 import { Button, buttonClass } from '@/components/ui/button';
-import { useUploads } from '../api/upload-media';
+import { isActive, useUploads } from '../api/upload-media';
 import { UploadRow } from './upload-row';
 
 const ACCEPT = 'image/jpeg,image/png,image/gif,image/webp';
@@ -13,7 +13,7 @@ export function UploadPanel() {
   const { entries, start, cancel, dismissFinished } = useUploads();
   const [dragging, setDragging] = useState(false);
   const hintId = useId();
-  const finished = entries.some((entry) => entry.status !== 'uploading' && entry.status !== 'processing');
+  const finished = entries.some((entry) => !isActive(entry.status));
 
   const drop = (event: DragEvent) => {
     event.preventDefault();
