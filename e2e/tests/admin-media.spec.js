@@ -108,6 +108,16 @@ test('a refused file gets its reason under its name, and nothing joins the libra
   await expect(page.getByTestId('media-card')).toHaveCount(cards);
 });
 
+test('a file over the size limit is refused with the limit in words', async ({ page }) => {
+  await loginAt(page, ADMIN, '/admin/media');
+  const cards = await page.getByTestId('media-card').count();
+  await page.getByLabel('Choose images…').setInputFiles({ name: 'too-big.png', mimeType: 'image/png', buffer: noisePng(2000, 1900) });
+  const row = page.getByTestId('upload-row').filter({ hasText: 'too-big.png' });
+  await expect(row).toHaveAttribute('data-status', 'failed', { timeout: 30_000 });
+  await expect(row.getByRole('alert')).toContainText('images of at most 10 MB are accepted');
+  await expect(page.getByTestId('media-card')).toHaveCount(cards);
+});
+
 test('the Media page, with an image, has no serious accessibility violations', async ({ page }) => {
   await loginAt(page, ADMIN, '/admin/media');
   await page.getByLabel('Choose images…').setInputFiles({ name: 'a11y.png', mimeType: 'image/png', buffer: noisePng(400, 300) });
