@@ -51,9 +51,20 @@ public record BlogEvent(int schemaVersion, UUID eventId, String type, UUID postI
     public record Person(UUID id, String name) {
     }
 
-    /** The post as lists show it; never its body. */
+    /** A post's cover image: an image id of the media library and the post's alt text for it. */
+    public record FeatureImage(UUID mediaId, String alt) {
+    }
+
+    /** The post as lists show it; never its body. {@code featureImage} is null when it has no cover. */
     public record Post(UUID id, String title, String slug, String excerpt, String status, List<String> tags,
-            Person author, Instant publishedAt, Instant scheduledAt, Instant updatedAt, long version) {
+            Person author, Instant publishedAt, Instant scheduledAt, Instant updatedAt, long version,
+            FeatureImage featureImage) {
+
+        /** A post without a cover image. */
+        public Post(UUID id, String title, String slug, String excerpt, String status, List<String> tags,
+                Person author, Instant publishedAt, Instant scheduledAt, Instant updatedAt, long version) {
+            this(id, title, slug, excerpt, status, tags, author, publishedAt, scheduledAt, updatedAt, version, null);
+        }
 
         /** Whether readers may see the post in this state. */
         @JsonIgnore

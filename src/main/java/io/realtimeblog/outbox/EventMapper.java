@@ -54,7 +54,8 @@ final class EventMapper {
     private static BlogEvent.Post post(PostSnapshot post) {
         return new BlogEvent.Post(post.id(), post.title(), post.slug(), post.excerpt(), post.status().name(),
                 post.tags(), person(post.author()), post.publishedAt(), post.scheduledAt(), post.updatedAt(),
-                post.version());
+                post.version(), post.featureImage() == null ? null
+                        : new BlogEvent.FeatureImage(post.featureImage().mediaId(), post.featureImage().alt()));
     }
 
     private static BlogEvent.Person person(PersonRef person) {

@@ -1,6 +1,7 @@
 package io.realtimeblog.posts;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.commonmark.Extension;
@@ -15,6 +16,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.select.NodeTraversor;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +37,8 @@ import org.springframework.stereotype.Component;
  * characters with the limit on, about 1 s with it off); our depth check is linear. Links are checked for their
  * scheme before jsoup resolves them (see {@link PostSafelist}). So a body of the largest allowed size renders in
  * bounded time: about a second at worst on an idle machine (deeply nested images are the slowest shape).
+ * <p>
+ * After sanitising, images of our media library get their size and renditions ({@link ResponsiveImages}).
  */
 @Component
 public class MarkdownRenderer {
@@ -42,9 +46,9 @@ public class MarkdownRenderer {
     /**
      * The version of the HTML {@link #render} makes. Raise it whenever the parser, the sanitiser or their settings
      * change: stored {@code bodyHtml} of an older version is then made again ({@link BodyHtmlRefresher}).
-     * 1 is every row stored before versions were recorded; 3 colours code blocks.
+     * 1 is every row stored before versions were recorded; 3 colours code blocks; 4 sizes images of the media library.
      */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     /** The parser's own limit on open blocks; above {@code blog.posts.markdown.max-nesting}'s highest value. */
     static final int PARSER_BLOCK_BOUND = 101;
@@ -61,9 +65,17 @@ public class MarkdownRenderer {
     private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS).sanitizeUrls(true).build();
     private final Cleaner cleaner = new Cleaner(new PostSafelist());
     private final int maxNesting;
+    private final ResponsiveImages images;
 
+    /** A renderer that knows no media library (Markdown images of ours stay plain {@code <img>}). */
     MarkdownRenderer(MarkdownProperties properties) {
+        this(properties, ids -> Map.of());
+    }
+
+    @Autowired
+    MarkdownRenderer(MarkdownProperties properties, PostImages images) {
         this.maxNesting = properties.maxNesting();
+        this.images = new ResponsiveImages(images);
     }
 
     /** Sanitised HTML for the given Markdown; 400 {@code /problems/markdown-too-complex} if it nests too deep. */
@@ -99,6 +111,7 @@ public class MarkdownRenderer {
             return Optional.empty();
         }
         CodeHighlighter.highlight(clean.body());
+        images.enhance(clean.body());
         clean.outputSettings().prettyPrint(false);
         return Optional.of(clean.body().html());
     }

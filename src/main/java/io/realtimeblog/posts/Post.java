@@ -41,6 +41,13 @@ class Post {
 
     private String excerpt;
 
+    @Column(name = "feature_image_id")
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    private UUID featureImageId;
+
+    @Column(name = "feature_image_alt")
+    private String featureImageAlt;
+
     @Column(name = "body")
     private String body;
 
@@ -104,6 +111,8 @@ class Post {
             this.publicSlug = content.slug();
         }
         this.excerpt = content.excerpt();
+        this.featureImageId = content.featureImage() == null ? null : content.featureImage().mediaId();
+        this.featureImageAlt = content.featureImage() == null ? null : content.featureImage().alt();
         this.body = content.body();
         this.bodyHtml = bodyHtml;
         this.bodyHtmlVersion = MarkdownRenderer.VERSION;
@@ -167,7 +176,12 @@ class Post {
     }
 
     PostContent content() {
-        return new PostContent(title, slug, excerpt, body, List.copyOf(tags));
+        return new PostContent(title, slug, excerpt, body, List.copyOf(tags), getFeatureImage());
+    }
+
+    /** The cover image, or null. */
+    FeatureImage getFeatureImage() {
+        return featureImageId == null ? null : new FeatureImage(featureImageId, featureImageAlt);
     }
 
     UUID getId() {

@@ -2,10 +2,15 @@ package io.realtimeblog.posts;
 
 import java.util.List;
 
-/** The editable content of a post, as one value: what a save writes and what a revision keeps. */
-record PostContent(String title, String slug, String excerpt, String body, List<String> tags) {
+/** The editable content of a post, as one value: what a save writes and what a revision keeps ({@code featureImage}: null for none). */
+record PostContent(String title, String slug, String excerpt, String body, List<String> tags,
+        FeatureImage featureImage) {
 
     PostContent {
         tags = List.copyOf(tags);
+    }
+
+    PostContent withFeatureImage(FeatureImage cover) {
+        return new PostContent(title, slug, excerpt, body, tags, cover);
     }
 }

@@ -9,9 +9,16 @@ import java.util.TreeSet;
 /**
  * Content a client sends for a create or an edit, before the server fills in what was left out: a missing
  * slug is generated from the title, a missing excerpt or body is empty, tags are trimmed, lower-cased,
- * de-duplicated and sorted.
+ * de-duplicated and sorted. {@code keepsFeatureImage}: the client said nothing of the cover, so an edit keeps
+ * the post's (as a missing slug keeps its slug); otherwise {@code featureImage} is the new cover, null for none.
  */
-public record PostDraft(String title, String slug, String excerpt, String body, List<String> tags) {
+public record PostDraft(String title, String slug, String excerpt, String body, List<String> tags,
+        FeatureImage featureImage, boolean keepsFeatureImage) {
+
+    /** A draft that sets no cover image (and, as an edit, keeps the post's). */
+    public PostDraft(String title, String slug, String excerpt, String body, List<String> tags) {
+        this(title, slug, excerpt, body, tags, null, true);
+    }
 
     boolean hasSlug() {
         return slug != null && !slug.isBlank();
@@ -19,7 +26,7 @@ public record PostDraft(String title, String slug, String excerpt, String body, 
 
     PostContent withSlug(String chosenSlug) {
         return new PostContent(title.strip(), chosenSlug, excerpt == null ? "" : excerpt.strip(),
-                body == null ? "" : body, normalisedTags());
+                body == null ? "" : body, normalisedTags(), featureImage);
     }
 
     private List<String> normalisedTags() {

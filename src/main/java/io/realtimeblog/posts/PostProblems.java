@@ -22,6 +22,14 @@ final class PostProblems {
                 "No revision with id " + id + " for this post.");
     }
 
+    static ErrorResponseException unknownImage(UUID mediaId) {
+        ErrorResponseException e = error(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+                "One or more fields are invalid.");
+        e.getBody().setProperty("errors", java.util.List.of(java.util.Map.of("field", "featureImage.mediaId",
+                "message", "no image with id " + mediaId + " in the media library")));
+        return e;
+    }
+
     static ErrorResponseException forbidden(String detail) {
         return error(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", detail);
     }

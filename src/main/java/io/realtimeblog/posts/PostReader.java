@@ -57,7 +57,8 @@ class PostReader {
     public PostSnapshot snapshot(Post post) {
         return new PostSnapshot(post.getId(), post.getTitle(), post.getSlug(), post.getExcerpt(), post.getStatus(),
                 post.getTags(), new PersonRef(post.getAuthorId(), authorName(post)), post.getPublishedAt(),
-                post.getScheduledAt(), post.getUpdatedAt(), post.getVersion());
+                post.getScheduledAt(), post.getUpdatedAt(), post.getVersion(), post.getFeatureImage(),
+                PostImages.usedBy(post.getFeatureImage(), post.getBody()));
     }
 
     @Transactional(readOnly = true)

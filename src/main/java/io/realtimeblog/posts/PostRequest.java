@@ -1,7 +1,9 @@
 package io.realtimeblog.posts;
 
 import java.util.List;
+import java.util.UUID;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -21,9 +23,21 @@ record PostRequest(
         @Size(max = 100_000) String body,
         @Size(max = 20) List<@NotNull @Size(min = 1, max = 50) @Pattern(regexp = "^\\s*[\\p{L}\\p{N}][\\p{L}\\p{N} ._-]*$",
                 message = "may hold letters, digits, spaces, dots, hyphens and underscores") String> tags,
-        @PositiveOrZero Long version) {
+        @PositiveOrZero Long version,
+        @Valid FeatureImageRequest featureImage) {
+
+    /**
+     * A cover image: an image of the media library and its alt text for this post (may be empty in a draft).
+     * {@code {"mediaId": null}} removes the cover; a request without {@code featureImage} (or with null) keeps it.
+     */
+    record FeatureImageRequest(UUID mediaId, @Size(max = 500) String alt) {
+    }
 
     PostDraft draft() {
-        return new PostDraft(title, slug, excerpt, body, tags);
+        if (featureImage == null) {
+            return new PostDraft(title, slug, excerpt, body, tags, null, true);
+        }
+        return new PostDraft(title, slug, excerpt, body, tags, featureImage.mediaId() == null ? null
+                : new FeatureImage(featureImage.mediaId(), featureImage.alt()), false);
     }
 }

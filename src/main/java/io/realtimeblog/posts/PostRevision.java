@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -47,6 +48,13 @@ class PostRevision {
     private String body;
     private String tags;
 
+    @Column(name = "feature_image_id")
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    private UUID featureImageId;
+
+    @Column(name = "feature_image_alt")
+    private String featureImageAlt;
+
     @Enumerated(EnumType.STRING)
     private PostStatus status;
 
@@ -68,11 +76,15 @@ class PostRevision {
         this.excerpt = post.getExcerpt();
         this.body = post.getBody();
         this.tags = String.join(",", post.getTags());
+        FeatureImage cover = post.getFeatureImage();
+        this.featureImageId = cover == null ? null : cover.mediaId();
+        this.featureImageAlt = cover == null ? null : cover.alt();
         this.status = post.getStatus();
     }
 
     PostContent content() {
-        return new PostContent(title, slug, excerpt, body, tagList());
+        return new PostContent(title, slug, excerpt, body, tagList(),
+                featureImageId == null ? null : new FeatureImage(featureImageId, featureImageAlt));
     }
 
     List<String> tagList() {

@@ -46,10 +46,11 @@ public class PostService {
     private final PostSlugs slugs;
     private final Clock clock;
     private final ScheduleWindow scheduleWindow;
+    private final PostImages images;
 
     PostService(PostRepository posts, PostRevisionRepository revisions, PostReader reader, MarkdownRenderer markdown,
             ApplicationEventPublisher events, TransactionTemplate transactions, StaffDirectory staff, PostSlugs slugs,
-            Clock clock, ScheduleProperties schedule) {
+            Clock clock, ScheduleProperties schedule, PostImages images) {
         this.posts = posts;
         this.revisions = revisions;
         this.reader = reader;
@@ -60,6 +61,7 @@ public class PostService {
         this.slugs = slugs;
         this.clock = clock;
         this.scheduleWindow = new ScheduleWindow(schedule.scheduleHorizon());
+        this.images = images;
     }
 
     /** Creates a draft; its slug is unique among the posts the actor may see ({@link PostSlugs}). */
@@ -68,6 +70,7 @@ public class PostService {
             Instant now = clock.instant();
             Post post = new Post(UUID.randomUUID(), actor.id(), now);
             PostContent content = draft.withSlug(slugs.forDraft(actor, draft, null));
+            requireCoverExists(content.featureImage(), null);
             post.edit(content, markdown.render(content.body()), now);
             posts.saveAndFlush(post);
             record(post, Action.CREATED, List.of("title", "slug", "excerpt", "body", "tags"), actor, now);
@@ -78,14 +81,19 @@ public class PostService {
     }
 
     public PostView update(Actor actor, UUID id, long expectedVersion, PostDraft draft) {
-        return change(actor, id, expectedVersion, PostService::requireEdit,
-                post -> save(actor, post, draft.withSlug(slugs.forDraft(actor, draft, post)), Action.UPDATED));
+        return change(actor, id, expectedVersion, PostService::requireEdit, post -> {
+            PostContent content = draft.withSlug(slugs.forDraft(actor, draft, post));
+            if (draft.keepsFeatureImage()) {
+                content = content.withFeatureImage(post.getFeatureImage());
+            }
+            return save(actor, post, content, Action.UPDATED);
+        });
     }
 
     public PostView restore(Actor actor, UUID id, UUID revisionId, long expectedVersion) {
         return change(actor, id, expectedVersion, PostService::requireEdit, post -> {
             PostRevision revision = reader.loadRevision(actor, post, revisionId);
-            PostContent content = revision.content();
+            PostContent content = withoutDeletedCover(revision.content());
             if (!content.slug().equals(post.getSlug())) {
                 slugs.requireFree(actor, content.slug(), id);
             }
@@ -320,6 +328,7 @@ public class PostService {
 
     private PostView save(Actor actor, Post post, PostContent content, Action action) {
         List<String> changed = changedFields(post.content(), content);
+        requireCoverExists(content.featureImage(), post.getFeatureImage());
         Instant now = clock.instant();
         post.edit(content, markdown.render(content.body()), now);
         try {
@@ -352,6 +361,26 @@ public class PostService {
         return publicSlug.equals(post.getSlug()) ? List.of("status") : List.of("status", "slug");
     }
 
+    /**
+     * A new cover must be an image of the library. The cover a post already has may stay even if its image was
+     * deleted since (by force): an edit of the text must not fail for it.
+     */
+    private void requireCoverExists(FeatureImage cover, FeatureImage current) {
+        if (cover != null && (current == null || !cover.mediaId().equals(current.mediaId()))
+                && images.find(List.of(cover.mediaId())).isEmpty()) {
+            throw PostProblems.unknownImage(cover.mediaId());
+        }
+    }
+
+    /** A revision's content, less its cover if that image has been deleted since (restoring must not fail for it). */
+    private PostContent withoutDeletedCover(PostContent content) {
+        FeatureImage cover = content.featureImage();
+        if (cover == null || !images.find(List.of(cover.mediaId())).isEmpty()) {
+            return content;
+        }
+        return content.withFeatureImage(null);
+    }
+
     private static List<String> changedFields(PostContent before, PostContent after) {
         List<String> changed = new ArrayList<>();
         if (!Objects.equals(before.title(), after.title())) {
@@ -368,6 +397,9 @@ public class PostService {
         }
         if (!Objects.equals(before.tags(), after.tags())) {
             changed.add("tags");
+        }
+        if (!Objects.equals(before.featureImage(), after.featureImage())) {
+            changed.add("featureImage");
         }
         return changed;
     }

@@ -76,7 +76,7 @@ public class PublishedPosts {
                 .setParameter("slug", slug).getResultStream().findFirst()
                 .map(post -> new PublishedPost(post.getId(), post.getTitle(), post.getSlug(), post.getExcerpt(),
                         post.getBodyHtml(), post.getTags(), author(post.getAuthorId()), post.getPublishedAt(),
-                        post.getUpdatedAt(), post.getVersion()));
+                        post.getUpdatedAt(), post.getVersion(), post.getFeatureImage()));
     }
 
     /** The version and last change of the published post with this slug, without loading its body. */
@@ -91,8 +91,8 @@ public class PublishedPosts {
     /** Every published post's slug and last change, newest first (for a sitemap). */
     @Transactional(readOnly = true)
     public List<PublishedLink> links() {
-        return entityManager.createQuery("select new io.realtimeblog.posts.PublishedLink(p.slug, p.updatedAt, p.version) "
-                + "from Post p where p.status = io.realtimeblog.posts.PostStatus.PUBLISHED" + NEWEST_FIRST,
+        return entityManager.createQuery("select new io.realtimeblog.posts.PublishedLink(p.slug, p.updatedAt, "
+                + "p.version, p.featureImageId) from Post p where p.status = io.realtimeblog.posts.PostStatus.PUBLISHED" + NEWEST_FIRST,
                 PublishedLink.class).getResultList();
     }
 
@@ -104,7 +104,7 @@ public class PublishedPosts {
     private PublishedPage page(String filter, String filterValue, int page, int size) {
         var query = entityManager.createNativeQuery("""
                 SELECT p.id, p.title, p.slug, p.excerpt, p.author_id, u.display_name, p.published_at,
-                       p.updated_at, p.version, t.tag
+                       p.updated_at, p.version, t.tag, p.feature_image_id, p.feature_image_alt
                 FROM (SELECT q.id FROM posts q WHERE q.status = 'PUBLISHED' %s
                       ORDER BY q.published_at DESC, q.id LIMIT ?1 OFFSET ?2) chosen
                 JOIN posts p ON p.id = chosen.id
@@ -123,7 +123,8 @@ public class PublishedPosts {
             PublishedSummary post = posts.computeIfAbsent((String) row[0], id -> new PublishedSummary(
                     UUID.fromString(id), (String) row[1], (String) row[2], (String) row[3], new ArrayList<>(),
                     new PersonRef(UUID.fromString((String) row[4]), (String) row[5]), instant(row[6]),
-                    instant(row[7]), ((Number) row[8]).longValue()));
+                    instant(row[7]), ((Number) row[8]).longValue(), row[10] == null ? null
+                            : new FeatureImage(UUID.fromString((String) row[10]), (String) row[11])));
             if (row[9] != null) {
                 post.tags().add((String) row[9]);
             }
@@ -132,7 +133,8 @@ public class PublishedPosts {
         boolean hasOlder = items.size() > size;
         List<PublishedSummary> shown = (hasOlder ? items.subList(0, size) : items).stream()
                 .map(post -> new PublishedSummary(post.id(), post.title(), post.slug(), post.excerpt(),
-                        List.copyOf(post.tags()), post.author(), post.publishedAt(), post.updatedAt(), post.version()))
+                        List.copyOf(post.tags()), post.author(), post.publishedAt(), post.updatedAt(), post.version(),
+                        post.featureImage()))
                 .toList();
         return new PublishedPage(shown, page, size, hasOlder);
     }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A published post as reader lists and feeds show it: no body. */
+/** A published post as reader lists and feeds show it: no body. {@code featureImage}: the cover, or null. */
 public record PublishedSummary(UUID id, String title, String slug, String excerpt, List<String> tags,
-        PersonRef author, Instant publishedAt, Instant updatedAt, long version) {
+        PersonRef author, Instant publishedAt, Instant updatedAt, long version, FeatureImage featureImage) {
 }

@@ -32,6 +32,6 @@ final class PublicView {
 
     private static BlogEvent.Post publicPost(BlogEvent.Post post) {
         return new BlogEvent.Post(post.id(), post.title(), post.slug(), post.excerpt(), post.status(), post.tags(),
-                post.author(), post.publishedAt(), null, post.updatedAt(), post.version());
+                post.author(), post.publishedAt(), null, post.updatedAt(), post.version(), post.featureImage());
     }
 }

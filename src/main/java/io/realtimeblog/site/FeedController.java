@@ -1,6 +1,10 @@
 package io.realtimeblog.site;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Hidden;
 
@@ -10,7 +14,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.ServletWebRequest;
 
+import io.realtimeblog.posts.PostImages;
+import io.realtimeblog.posts.PublishedLink;
 import io.realtimeblog.posts.PublishedPosts;
+import io.realtimeblog.posts.PublishedSummary;
 import io.realtimeblog.posts.PublishedState;
 
 /**
@@ -26,10 +33,18 @@ class FeedController {
 
     private final PublishedPosts posts;
     private final SiteProperties site;
+    private final PostImages images;
 
-    FeedController(PublishedPosts posts, SiteProperties site) {
+    FeedController(PublishedPosts posts, SiteProperties site, PostImages images) {
         this.posts = posts;
         this.site = site;
+        this.images = images;
+    }
+
+    /** The cover images among the ids (nulls skipped), in one lookup; none at all without covers. */
+    private Map<UUID, PostImages.Image> covers(List<UUID> ids) {
+        List<UUID> wanted = ids.stream().filter(Objects::nonNull).distinct().toList();
+        return wanted.isEmpty() ? Map.of() : images.find(wanted);
     }
 
     @GetMapping("/feed.xml")
@@ -37,7 +52,9 @@ class FeedController {
         if (SiteValidator.of(posts.state()).notModified(request)) {
             return null;
         }
-        String body = FeedXml.rss(site, posts.page(0, site.feedSize()).items());
+        List<PublishedSummary> items = posts.page(0, site.feedSize()).items();
+        String body = FeedXml.rss(site, items, covers(items.stream()
+                .map(post -> post.featureImage() == null ? null : post.featureImage().mediaId()).toList()));
         return ResponseEntity.ok().contentType(RSS).body(body);
     }
 
@@ -47,7 +64,9 @@ class FeedController {
         if (SiteValidator.of(state).notModified(request)) {
             return null;
         }
-        String body = FeedXml.sitemap(site, state.lastChange(), posts.links());
+        List<PublishedLink> links = posts.links();
+        String body = FeedXml.sitemap(site, state.lastChange(), links,
+                covers(links.stream().map(PublishedLink::featureImageId).toList()));
         return ResponseEntity.ok().contentType(XML).body(body);
     }
 }

@@ -3,12 +3,15 @@ package io.realtimeblog.site;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.Optional;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
+import io.realtimeblog.posts.PostImages;
 import io.realtimeblog.posts.PublishedLink;
 import io.realtimeblog.posts.PublishedSummary;
 
@@ -20,16 +23,22 @@ final class FeedXml {
 
     private static final String SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private static final String ATOM_NS = "http://www.w3.org/2005/Atom";
+    private static final String MEDIA_NS = "http://search.yahoo.com/mrss/";
+    private static final String IMAGE_NS = "http://www.google.com/schemas/sitemap-image/1.1";
 
     private FeedXml() {
     }
 
-    /** RSS 2.0: the channel, then one item per post (description = the excerpt; pubDate in RFC 822). */
-    static String rss(SiteProperties site, List<PublishedSummary> posts) {
+    /**
+     * RSS 2.0: the channel, then one item per post (description = the excerpt; pubDate in RFC 822; a cover image
+     * as Media RSS {@code media:content}).
+     */
+    static String rss(SiteProperties site, List<PublishedSummary> posts, Map<UUID, PostImages.Image> covers) {
         return write(xml -> {
             xml.writeStartElement("rss");
             xml.writeAttribute("version", "2.0");
             xml.writeNamespace("atom", ATOM_NS);
+            xml.writeNamespace("media", MEDIA_NS);
             xml.writeStartElement("channel");
             text(xml, "title", site.title());
             text(xml, "link", site.url("/"));
@@ -55,6 +64,17 @@ final class FeedXml {
                 for (String tag : post.tags()) {
                     text(xml, "category", tag);
                 }
+                PostImages.Image cover = post.featureImage() == null ? null : covers.get(post.featureImage().mediaId());
+                if (cover != null) {
+                    PostImages.Variant shown = cover.atLeast(SiteViews.PREVIEW_WIDTH);
+                    xml.writeEmptyElement("media", "content", MEDIA_NS);
+                    xml.writeAttribute("url", site.url(shown.url()));
+                    xml.writeAttribute("medium", "image");
+                    xml.writeAttribute("type", cover.contentType());
+                    xml.writeAttribute("width", Integer.toString(shown.width()));
+                    xml.writeAttribute("height",
+                            Long.toString(Math.round((double) cover.height() * shown.width() / cover.width())));
+                }
                 xml.writeEndElement();
             }
             xml.writeEndElement();
@@ -62,23 +82,35 @@ final class FeedXml {
         });
     }
 
-    /** The sitemap: the home page, then every published post with its last change. */
-    static String sitemap(SiteProperties site, Instant homeLastModified, List<PublishedLink> posts) {
+    /** The sitemap: the home page, then every published post with its last change and its cover image. */
+    static String sitemap(SiteProperties site, Instant homeLastModified, List<PublishedLink> posts,
+            Map<UUID, PostImages.Image> covers) {
         return write(xml -> {
             xml.writeStartElement("urlset");
             xml.writeDefaultNamespace(SITEMAP_NS);
-            url(xml, site.url("/"), homeLastModified);
+            xml.writeNamespace("image", IMAGE_NS);
+            url(xml, site.url("/"), homeLastModified, null);
             for (PublishedLink post : posts) {
-                url(xml, site.url(SiteViews.postPath(post.slug())), post.updatedAt());
+                PostImages.Image cover = post.featureImageId() == null ? null : covers.get(post.featureImageId());
+                url(xml, site.url(SiteViews.postPath(post.slug())), post.updatedAt(),
+                        cover == null ? null : site.url(cover.url()));
             }
             xml.writeEndElement();
         });
     }
 
-    private static void url(XMLStreamWriter xml, String location, Instant lastModified) throws XMLStreamException {
+    private static void url(XMLStreamWriter xml, String location, Instant lastModified, String image)
+            throws XMLStreamException {
         xml.writeStartElement("url");
         text(xml, "loc", location);
         optionalText(xml, "lastmod", SiteDates.w3c(lastModified));
+        if (image != null) {
+            xml.writeStartElement("image", "image", IMAGE_NS);
+            xml.writeStartElement("image", "loc", IMAGE_NS);
+            xml.writeCharacters(image);
+            xml.writeEndElement();
+            xml.writeEndElement();
+        }
         xml.writeEndElement();
     }
 

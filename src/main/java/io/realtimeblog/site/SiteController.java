@@ -75,9 +75,11 @@ class SiteController {
             return notFound(request); // unpublished between the two queries
         }
         PublishedPost post = found.get();
+        PostCard card = views.card(post);
         return new ModelAndView("site/post")
-                .addObject("meta", views.meta(post.title(), post.excerpt(), SiteViews.postPath(post.slug()), "article"))
-                .addObject("post", views.card(post))
+                .addObject("meta", views.meta(post.title(), post.excerpt(), SiteViews.postPath(post.slug()), "article",
+                        card.cover()))
+                .addObject("post", card)
                 .addObject("live", "post")
                 .addObject("postId", post.id());
     }
@@ -110,7 +112,7 @@ class SiteController {
         return new ModelAndView("site/list")
                 .addObject("meta", views.meta(metaTitle, description, canonical, "website"))
                 .addObject("heading", title == null ? views.site().title() : title)
-                .addObject("posts", page.items().stream().map(views::card).toList())
+                .addObject("posts", views.cards(page.items()))
                 .addObject("newerUrl", page.hasNewer() ? pageUrl(path, number.get() - 1) : null)
                 .addObject("olderUrl", page.hasOlder() ? pageUrl(path, number.get() + 1) : null)
                 .addObject("live", home && number.get() == 1 ? "home" : null);

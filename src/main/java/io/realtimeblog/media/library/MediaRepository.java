@@ -51,6 +51,7 @@ class MediaRepository {
     }
 
     boolean delete(UUID id, long version) {
+        jdbc.update("DELETE FROM media_usage WHERE media_id = ?", id.toString());
         jdbc.update("DELETE FROM media_renditions WHERE media_id = ?", id.toString());
         return jdbc.update("DELETE FROM media WHERE id = ? AND version = ?", id.toString(), version) == 1;
     }
@@ -58,6 +59,29 @@ class MediaRepository {
     Optional<MediaRow> find(UUID id) {
         List<MediaRow> rows = jdbc.query(SELECT + "WHERE m.id = ?", MediaRepository::row, id.toString());
         return rows.stream().findFirst().map(row -> withRenditions(List.of(row)).get(0));
+    }
+
+    /** The images among the ids that exist, with their renditions. */
+    List<MediaRow> findAll(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(",", ids.stream().map(id -> "?").toList());
+        return withRenditions(jdbc.query(SELECT + "WHERE m.id IN (" + marks + ")", MediaRepository::row,
+                ids.stream().map(UUID::toString).toArray()));
+    }
+
+    /** Replaces the images a post uses (only those that exist are recorded) and its title. */
+    void replaceUsage(UUID postId, String title, java.util.Set<UUID> mediaIds) {
+        jdbc.update("DELETE FROM media_usage WHERE post_id = ?", postId.toString());
+        for (UUID mediaId : mediaIds) {
+            jdbc.update("INSERT INTO media_usage (media_id, post_id, post_title) SELECT id, ?, ? FROM media "
+                    + "WHERE id = ?", postId.toString(), title, mediaId.toString());
+        }
+    }
+
+    void removeUsage(UUID postId) {
+        jdbc.update("DELETE FROM media_usage WHERE post_id = ?", postId.toString());
     }
 
     /** A page of the library, newest first, optionally only one uploader's. */
