@@ -13,12 +13,14 @@ import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
+import io.realtimeblog.datafolder.DataFolderProperties;
+
 /**
  * The Kafka module in both modes: the event and presence topics (Spring's {@code KafkaAdmin} creates them) and the
  * endpoint.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(BlogKafkaProperties.class)
+@EnableConfigurationProperties({BlogKafkaProperties.class, DataFolderProperties.class})
 @Import(EmbeddedKafkaConfiguration.class)
 class KafkaConfiguration {
 
