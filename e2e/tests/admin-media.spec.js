@@ -4,7 +4,8 @@ const crypto = require('crypto');
 const zlib = require('zlib');
 const { test, expect } = require('@playwright/test');
 const { AxeBuilder } = require('@axe-core/playwright');
-const { ADMIN, createStaff, loginAt, screenshot, unique, watchNavigation } = require('./admin-helpers');
+const { ADMIN, call, createStaff, loginAt, screenshot, unique, watchNavigation } = require('./admin-helpers');
+const { login } = require('./staff');
 
 function chunk(type, data) {
   const length = Buffer.alloc(4);
@@ -37,6 +38,17 @@ async function recordProgress(page) {
       for (const bar of document.querySelectorAll('[role="progressbar"]')) window.__progress.push(Number(bar.getAttribute('aria-valuenow')));
     }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuenow'] });
   });
+}
+
+/** How many images the library holds, as the API says. */
+async function libraryCount(request) {
+  return (await call(request, await login(request), 'GET', '/api/media?size=1')).totalItems;
+}
+
+/** Waits until the page shows the library, with this many images. */
+async function expectListed(page, count) {
+  const text = count === 0 ? 'No images yet. Upload the first one above.' : `${count} ${count === 1 ? 'image' : 'images'}`;
+  await expect(page.getByText(text, { exact: true })).toBeVisible();
 }
 
 async function expectNoSeriousViolations(page, where) {
@@ -97,25 +109,54 @@ test('an upload shows its progress, and a second admin sees it, its alt text and
   expect((await request.get(`/media/${id}/320.png`)).status()).toBe(404);
 });
 
-test('a refused file gets its reason under its name, and nothing joins the library', async ({ page }) => {
+test('a PNG drawn on a canvas and dropped beside the upload panel is uploaded', async ({ page }) => {
   await loginAt(page, ADMIN, '/admin/media');
-  const cards = await page.getByTestId('media-card').count();
+  const transfer = await page.evaluateHandle(async () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 640;
+    canvas.height = 480;
+    const context = canvas.getContext('2d');
+    context.fillStyle = '#3b82f6';
+    context.fillRect(0, 0, 640, 480);
+    context.fillStyle = '#f59e0b';
+    context.fillRect(160, 120, 320, 240);
+    const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+    const data = new DataTransfer();
+    data.items.add(new File([blob], 'dropped-canvas.png', { type: 'image/png' }));
+    return data;
+  });
+  await page.getByRole('heading', { name: 'Media' }).dispatchEvent('dragover', { dataTransfer: transfer });
+  await page.getByRole('heading', { name: 'Media' }).dispatchEvent('drop', { dataTransfer: transfer });
+  await expect(page.getByTestId('upload-row').filter({ hasText: 'dropped-canvas.png' })).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+  expect(page.url()).toMatch(/\/admin\/media$/);
+  const card = page.getByTestId('media-card').first();
+  await expect(card).toContainText('640 × 480');
+  await expect(card.locator('img')).toHaveAttribute('src', /\/320\.png$/);
+});
+
+test('a refused file gets its reason under its name, and nothing joins the library', async ({ page, request }) => {
+  await loginAt(page, ADMIN, '/admin/media');
+  const before = await libraryCount(request);
+  await expectListed(page, before);
   await page.getByLabel('Choose images…').setInputFiles({ name: 'not-an-image.png', mimeType: 'image/png',
     buffer: Buffer.from('<html><script>alert(1)</script></html>') });
   const row = page.getByTestId('upload-row').filter({ hasText: 'not-an-image.png' });
   await expect(row).toHaveAttribute('data-status', 'failed');
   await expect(row.getByRole('alert')).toContainText('Upload a JPEG, PNG, GIF or WebP image');
-  await expect(page.getByTestId('media-card')).toHaveCount(cards);
+  await expect(page.getByTestId('media-card')).toHaveCount(before);
+  expect(await libraryCount(request)).toBe(before);
 });
 
-test('a file over the size limit is refused with the limit in words', async ({ page }) => {
+test('a file over the size limit is refused with the limit in words', async ({ page, request }) => {
   await loginAt(page, ADMIN, '/admin/media');
-  const cards = await page.getByTestId('media-card').count();
+  const before = await libraryCount(request);
+  await expectListed(page, before);
   await page.getByLabel('Choose images…').setInputFiles({ name: 'too-big.png', mimeType: 'image/png', buffer: noisePng(2000, 1900) });
   const row = page.getByTestId('upload-row').filter({ hasText: 'too-big.png' });
   await expect(row).toHaveAttribute('data-status', 'failed', { timeout: 30_000 });
   await expect(row.getByRole('alert')).toContainText('images of at most 10 MB are accepted');
-  await expect(page.getByTestId('media-card')).toHaveCount(cards);
+  await expect(page.getByTestId('media-card')).toHaveCount(before);
+  expect(await libraryCount(request)).toBe(before);
 });
 
 test('the Media page, with an image, has no serious accessibility violations', async ({ page }) => {

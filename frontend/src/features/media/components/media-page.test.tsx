@@ -122,11 +122,14 @@ describe('MediaPage', () => {
       expect.stringContaining('3.png'), expect.stringContaining('4.png')]);
   });
 
-  it('uploads files dropped on the page', async () => {
+  it('uploads files dropped anywhere on the page, and ignores a drag of text', async () => {
     await renderPage();
-    fireEvent.drop(screen.getByTestId('drop-zone'), { dataTransfer: { files: [png('dropped.png')] } });
+    const dropped = fireEvent.drop(cards()[0], { dataTransfer: { files: [png('dropped.png')], types: ['Files'] } });
+    expect(dropped).toBe(false); // default prevented: the browser does not leave the app to show the file
     expect(FakeXhr.requests).toHaveLength(1);
     expect((FakeXhr.latest().body!.get('file') as File).name).toBe('dropped.png');
+    fireEvent.drop(screen.getByTestId('drop-zone'), { dataTransfer: { files: [], types: ['text/plain'] } });
+    expect(FakeXhr.requests).toHaveLength(1);
   });
 
   it('edits the alt text and shows the server\'s answer', async () => {
