@@ -67,14 +67,14 @@ test('saving over someone else\'s newer save shows the conflict banner and keeps
   await loginAt(a, editor, `/admin/posts/${post.id}`);
   await loginAt(b, ADMIN, `/admin/posts/${post.id}`);
   await expect(a.getByLabel('Title')).toHaveValue(title);
-  await expect(b.getByLabel('Body (Markdown)')).toHaveValue('The original body.');
+  await expect(b.getByLabel('Body (Markdown)')).toHaveText('The original body.');
 
   const mine = 'B rewrote the body while A was saving.';
   await b.getByLabel('Body (Markdown)').fill(mine);
   await a.getByLabel('Title').fill(`${title}, as A saved it`);
-  await a.getByRole('button', { name: 'Save', exact: true }).click();
+  await a.getByRole('button', { name: 'Update', exact: true }).click();
   await expect(a.getByTestId('save-state')).toHaveText('Saved');
-  await b.getByRole('button', { name: 'Save', exact: true }).click();
+  await b.getByRole('button', { name: 'Update', exact: true }).click();
 
   const banner = b.getByTestId('conflict-banner');
   await expect(banner).toBeVisible();
@@ -84,7 +84,7 @@ test('saving over someone else\'s newer save shows the conflict banner and keeps
   for (const name of ['Reload', 'Overwrite', 'Copy my text']) {
     await expect(banner.getByRole('button', { name, exact: true })).toBeVisible();
   }
-  await expect(b.getByLabel('Body (Markdown)')).toHaveValue(mine);
+  await expect(b.getByLabel('Body (Markdown)')).toHaveText(mine);
   await expect(b.getByLabel('Title')).toHaveValue(title);
   await screenshot(b, 'conflict-banner');
   await screenshot(b, 'conflict-banner-close-up', banner);

@@ -9,6 +9,8 @@ export interface RequestOptions {
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** Lets the request outlive the page (a save as the tab closes); browsers cap such bodies at 64 KiB. */
+  keepalive?: boolean;
 }
 
 export function withParams(path: string, params?: QueryParams): string {
@@ -48,6 +50,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       credentials: 'same-origin',
       signal: options.signal,
+      keepalive: options.keepalive,
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;

@@ -11,7 +11,10 @@ interface ConflictBannerProps {
   onOverwrite: () => void;
 }
 
-/** A save met a newer version (409): say whose, and let the user choose. Their own text stays in the fields. */
+/**
+ * A save met a newer version (409): say whose, show their text, and let the user choose. The user's own text stays
+ * in the fields (and on the device); nothing is saved until they choose Reload or Overwrite.
+ */
 export function ConflictBanner({ theirs, myText, busy, onReload, onOverwrite }: ConflictBannerProps) {
   const editor = useVersionEditor(theirs.id, theirs.version);
   const [copied, setCopied] = useState<string | null>(null);
@@ -35,6 +38,12 @@ export function ConflictBanner({ theirs, myText, busy, onReload, onOverwrite }: 
         <Button variant="secondary" onClick={() => void copy()}>Copy my text</Button>
       </div>
       {copied && <p>{copied}</p>}
+      <details>
+        <summary className="cursor-pointer">Their text (version {theirs.version}); yours stays in the editor</summary>
+        <pre data-testid="their-body" className="mt-2 max-h-64 overflow-auto whitespace-pre-wrap rounded-md border border-amber-200 bg-white p-2 text-xs text-slate-900">
+          {theirs.body ?? ''}
+        </pre>
+      </details>
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { authStore } from '@/lib/auth/auth-store';
 import { FakeSocket } from '@/testing/fake-socket';
 import { fakeApi, json, signInAs } from '@/testing/fake-api';
-import { aFullPost, ana, bob, renderEditor } from './editor-test-kit';
+import { aFullPost, ana, bob, bodyText, findBody, renderEditor, typeInBody } from './editor-test-kit';
 
 describe('EditorPage', { timeout: 30_000 }, () => {
   let api: ReturnType<typeof fakeApi>;
@@ -34,16 +34,16 @@ describe('EditorPage', { timeout: 30_000 }, () => {
       (call) => json({ ...theirs, ...(call.body as object), version: 5 }));
     renderEditor('/posts/p1');
 
-    const body = await screen.findByLabelText('Body (Markdown)');
-    await user.click(body);
-    await user.paste(' and mine');
-    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await findBody();
+    typeInBody(' and mine');
+    // Published: its changes wait for Update (no autosave).
+    await user.click(screen.getByRole('button', { name: 'Update' }));
 
     const banner = await screen.findByTestId('conflict-banner');
     expect(banner).toHaveAttribute('role', 'alert');
     expect(banner).toHaveTextContent('Their title');
     await vi.waitFor(() => expect(banner).toHaveTextContent('Bob changed this post'));
-    expect(body).toHaveValue('First line and mine');
+    expect(bodyText()).toBe('First line and mine');
     expect(api.callsTo('PUT /api/posts/p1')[0].body).toMatchObject({ version: 3, body: 'First line and mine' });
 
     await user.click(within(banner).getByRole('button', { name: 'Overwrite' }));
@@ -62,7 +62,7 @@ describe('EditorPage', { timeout: 30_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await user.click(within(await screen.findByTestId('conflict-banner')).getByRole('button', { name: 'Reload' }));
     expect(screen.getByLabelText('Title')).toHaveValue('Their title');
-    expect(screen.getByLabelText('Body (Markdown)')).toHaveValue('Their body');
+    expect(bodyText()).toBe('Their body');
     expect(screen.getByTestId('save-state')).toHaveTextContent('Saved');
   });
 

@@ -1,3 +1,5 @@
+import { EditorView } from '@codemirror/view';
+import { act, screen } from '@testing-library/react';
 import { Route, Routes, useLocation } from 'react-router';
 import { renderWithRealtime } from '@/testing/render-with-realtime';
 import type { PostView } from '@/types/api';
@@ -32,4 +34,36 @@ export function renderEditor(route: string) {
     </>,
     { route },
   );
+}
+
+/** The body's labelled content element, inside the editor's shadow root (testing-library does not look there). */
+export function bodyContent(): HTMLElement {
+  const content = screen.getByTestId('markdown-editor').shadowRoot?.querySelector<HTMLElement>('[aria-label="Body (Markdown)"]');
+  if (!content) throw new Error('The body editor is not on the page');
+  return content;
+}
+
+export async function findBody(): Promise<HTMLElement> {
+  await screen.findByTestId('markdown-editor', {}, { timeout: 10_000 });
+  return bodyContent();
+}
+
+/** The body's CodeMirror view. */
+export function bodyView(): EditorView {
+  const view = EditorView.findFromDOM(bodyContent());
+  if (!view) throw new Error('The body editor is not on the page');
+  return view;
+}
+
+export function bodyText(): string {
+  return bodyView().state.doc.toString();
+}
+
+/**
+ * Types at the end of the body as CodeMirror's own input handling would (jsdom has no layout for real key input
+ * into a contenteditable; the browser tests type with the keyboard).
+ */
+export function typeInBody(text: string): void {
+  const view = bodyView();
+  act(() => view.dispatch({ changes: { from: view.state.doc.length, insert: text }, userEvent: 'input.type' }));
 }

@@ -5,7 +5,7 @@ import { authStore } from '@/lib/auth/auth-store';
 import { FakeSocket } from '@/testing/fake-socket';
 import { fakeApi, json, signInAs } from '@/testing/fake-api';
 import type { BlogEvent } from '@/types/api';
-import { aFullPost, ana, bob, renderEditor } from './editor-test-kit';
+import { aFullPost, ana, bob, renderEditor, typeInBody } from './editor-test-kit';
 
 function updatedBy(actor: typeof bob, version: number, type: BlogEvent['type'] = 'blog-updated') {
   const post = aFullPost({ version, title: 'Their title' });
@@ -38,13 +38,12 @@ describe('PostEditor: autosave, roles, preview and live changes', { timeout: 30_
 
   it('autosaves a draft 3 s after the last change, with its version, and never when nothing changed', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
-    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
     await open('AUTHOR');
     await act(() => vi.advanceTimersByTimeAsync(10_000));
     expect(api.callsTo('PUT /api/posts/p1')).toHaveLength(0);
     expect(screen.getByTestId('save-state')).toHaveTextContent('Saved');
 
-    await user.type(screen.getByLabelText('Body (Markdown)'), '!');
+    typeInBody('!');
     expect(screen.getByTestId('save-state')).toHaveTextContent('Unsaved changes');
     await act(() => vi.advanceTimersByTimeAsync(2_000));
     expect(api.callsTo('PUT /api/posts/p1')).toHaveLength(0);
@@ -58,9 +57,8 @@ describe('PostEditor: autosave, roles, preview and live changes', { timeout: 30_
 
   it('does not autosave a published post', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
-    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
     await open('EDITOR', aFullPost({ status: 'PUBLISHED' }));
-    await user.type(screen.getByLabelText('Body (Markdown)'), '!');
+    typeInBody('!');
     await act(() => vi.advanceTimersByTimeAsync(10_000));
     expect(api.callsTo('PUT /api/posts/p1')).toHaveLength(0);
     expect(screen.getByTestId('save-state')).toHaveTextContent('Unsaved changes');
@@ -85,12 +83,10 @@ describe('PostEditor: autosave, roles, preview and live changes', { timeout: 30_
   });
 
   it('shows only the server-rendered preview HTML, never the typed markup', async () => {
-    const user = userEvent.setup();
     await open('EDITOR', aFullPost({ body: '' }));
     const attack = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
     api.on('POST /api/posts/preview', json({ html: '<p><img src="x"></p>' }));
-    await user.click(screen.getByLabelText('Body (Markdown)'));
-    await user.paste(attack);
+    typeInBody(attack);
     const preview = screen.getByRole('region', { name: 'Preview' });
     await vi.waitFor(() => expect(api.callsTo('POST /api/posts/preview').at(-1)?.body).toEqual({ body: attack }));
     await vi.waitFor(() => expect(preview.querySelector('img')).not.toBeNull());

@@ -10,11 +10,12 @@ import { useLeaveWarning } from '../hooks/use-leave-warning';
 import { usePostEditor } from '../hooks/use-post-editor';
 import { useRemoteChanges } from '../hooks/use-remote-changes';
 import { canEdit, canPublish } from '@/lib/post-permissions';
+import { BodyEditor } from './body-editor';
 import { ConflictBanner } from './conflict-banner';
 import { PostFieldsForm } from './post-fields';
 import { PostToolbar } from './post-toolbar';
 import { PresenceLine } from './presence-line';
-import { PreviewPane } from './preview-pane';
+import { RestoreOffer } from './restore-offer';
 import { SaveState } from './save-state';
 
 interface PostEditorProps {
@@ -27,8 +28,8 @@ interface PostEditorProps {
 export function PostEditor({ post, autosaveDelayMs, previewDelayMs }: PostEditorProps) {
   const { user } = useAuth();
   const navigate = useNavigate();
-  const editor = usePostEditor(post);
-  const { base, fields, dirty, conflict } = editor;
+  const editor = usePostEditor(post, user?.id);
+  const { base, fields, dirty, conflict, phase } = editor;
   const remote = useRemoteChanges(base?.id, base?.version);
   const status = useChangeStatus();
   const remove = useDeletePost();
@@ -37,13 +38,15 @@ export function PostEditor({ post, autosaveDelayMs, previewDelayMs }: PostEditor
   const busy = editor.saving || status.isPending || remove.isPending;
   // A new post will be the user's own: whoever may publish their own posts may publish it.
   const mayPublish = (base ? canPublish(user, base) : user !== null && user.role !== 'CONTRIBUTOR') && !gone;
+  // Drafts save themselves; a published or scheduled post changes for readers only on Update (docs/admin.md).
+  const auto = base?.status === 'DRAFT';
 
   // Only who may edit the post may say so: the server answers anyone else's presence with `not-allowed`.
   useEditingPresence(mayEdit ? base?.id : undefined);
   useLeaveWarning(dirty);
   useAutosave({
-    enabled: base?.status === 'DRAFT' && dirty && mayEdit && !conflict && !busy && !editor.refused,
-    fields, delayMs: autosaveDelayMs, save: () => editor.submit('auto'),
+    enabled: auto && mayEdit && !status.isPending && !remove.isPending,
+    phase, fields, delayMs: autosaveDelayMs, save: (trigger) => editor.submit(trigger === 'leave' ? 'leave' : 'auto'),
   });
 
   // A new post moves to its own address once saved (and published, when that was the button).
@@ -73,7 +76,9 @@ export function PostEditor({ post, autosaveDelayMs, previewDelayMs }: PostEditor
   };
 
   const fieldErrors = editor.fieldErrors;
-  const generalError = Boolean(editor.error) && !(editor.error instanceof ProblemError && editor.error.errors.length > 0);
+  // Offline is said by the save state (the text is kept); validation errors stand next to their fields.
+  const generalError = Boolean(editor.error) && phase !== 'offline'
+    && !(editor.error instanceof ProblemError && editor.error.errors.length > 0);
   return (
     <div className="space-y-4">
       <header className="flex flex-wrap items-start justify-between gap-3">
@@ -83,8 +88,8 @@ export function PostEditor({ post, autosaveDelayMs, previewDelayMs }: PostEditor
           <PresenceLine postId={base?.id} />
         </div>
         <div className="flex flex-col items-end gap-2">
-          <SaveState saving={editor.saving} dirty={dirty} saved={base !== null} />
-          <PostToolbar post={base} mayEdit={mayEdit} mayPublish={mayPublish} busy={busy}
+          <SaveState phase={phase} auto={auto} isNew={base === null} keptOnDevice={editor.keptOnDevice} />
+          <PostToolbar post={base} mayEdit={mayEdit && !editor.offer} mayPublish={mayPublish} busy={busy}
             onSave={() => void save()} onStatus={(action) => void changeStatus(action)} onDelete={() => void deletePost()} />
         </div>
       </header>
@@ -99,12 +104,14 @@ export function PostEditor({ post, autosaveDelayMs, previewDelayMs }: PostEditor
         <ConflictBanner theirs={conflict} myText={fields.body} busy={busy}
           onReload={editor.takeTheirs} onOverwrite={() => void editor.submit('overwrite')} />
       )}
+      {editor.offer && (
+        <RestoreOffer copy={editor.offer} server={base} onRestore={editor.restore} onDiscard={editor.discard} />
+      )}
       {generalError && <Alert>{errorMessage(editor.error)}</Alert>}
       {!mayEdit && base && !gone && <Alert tone="info">You may read this post but not change it.</Alert>}
-      <div className="grid gap-4 lg:grid-cols-2">
-        <PostFieldsForm fields={fields} errors={fieldErrors} readOnly={!mayEdit} onChange={editor.update} />
-        <PreviewPane body={fields.body} delayMs={previewDelayMs} />
-      </div>
+      <PostFieldsForm fields={fields} errors={fieldErrors} readOnly={!mayEdit || Boolean(editor.offer)} onChange={editor.update} />
+      <BodyEditor body={fields.body} error={fieldErrors.body} readOnly={!mayEdit || Boolean(editor.offer)} previewDelayMs={previewDelayMs}
+        onChange={(body) => editor.update('body', body)} />
     </div>
   );
 }

@@ -39,7 +39,7 @@ interface PostFieldsProps {
   onChange: (name: keyof Fields, value: string) => void;
 }
 
-/** Title, slug, excerpt, tags and the Markdown body, each with its validation message from the server. */
+/** Title, slug, excerpt and tags (the body has its own editor, BodyEditor), each with its validation message from the server. */
 export function PostFieldsForm({ fields, errors, readOnly, onChange }: PostFieldsProps) {
   const shared = { readOnly, onChange };
   return (
@@ -48,7 +48,6 @@ export function PostFieldsForm({ fields, errors, readOnly, onChange }: PostField
       <Field label="Slug" name="slug" value={fields.slug} error={errors.slug} hint="Left empty, it is made from the title." {...shared} />
       <Field label="Excerpt" name="excerpt" value={fields.excerpt} error={errors.excerpt} multiline={2} {...shared} />
       <Field label="Tags" name="tags" value={fields.tags} error={errors.tags} hint="Comma-separated." {...shared} />
-      <Field label="Body (Markdown)" name="body" value={fields.body} error={errors.body} multiline={16} {...shared} />
     </div>
   );
 }

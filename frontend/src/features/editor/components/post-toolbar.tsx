@@ -16,13 +16,14 @@ interface PostToolbarProps {
 
 /**
  * The post's actions; what the user's role may not do is not shown at all (docs/rest-api.md "Roles"). On a new
- * post, Publish saves it first.
+ * post, Publish saves it first. A published or scheduled post's save button says "Update": its changes reach
+ * readers only then (drafts save themselves).
  */
 export function PostToolbar({ post, mayEdit, mayPublish, busy, onSave, onStatus, onDelete }: PostToolbarProps) {
   const [confirming, setConfirming] = useState(false);
   return (
     <div className="flex flex-wrap items-center gap-2">
-      {mayEdit && <Button onClick={onSave} disabled={busy}>Save</Button>}
+      {mayEdit && <Button onClick={onSave} disabled={busy}>{post && post.status !== 'DRAFT' ? 'Update' : 'Save'}</Button>}
       {mayPublish && post?.status !== 'PUBLISHED' && (
         <Button variant="secondary" onClick={() => onStatus('publish')} disabled={busy}>Publish</Button>
       )}

@@ -3,7 +3,7 @@ import { Spinner } from '@/components/ui/spinner';
 import { errorMessage } from '@/lib/problem-error';
 import type { PostView } from '@/types/api';
 import { useRevision } from '../api/get-revision';
-import { TextDiff } from './text-diff';
+import { TextDiff } from '@/components/text-diff';
 
 /** What differs between a revision and the post as it is now (revision = −, current = +). */
 export function RevisionChanges({ post, revisionId }: { post: PostView; revisionId: string }) {

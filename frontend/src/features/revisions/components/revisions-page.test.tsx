@@ -7,7 +7,7 @@ import { FakeSocket } from '@/testing/fake-socket';
 import { fakeApi, json, signInAs } from '@/testing/fake-api';
 import { renderWithRealtime } from '@/testing/render-with-realtime';
 import type { PostView } from '@/types/api';
-import { diffRows } from './text-diff';
+import { diffRows } from '@/components/text-diff';
 import { RevisionsPage } from './revisions-page';
 
 const ana = { id: 'user-ana', name: 'Ana' };

@@ -78,7 +78,7 @@ class PostController {
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody PostRequest request) {
         long version = Versions.expected(ifMatch, request.version());
-        return withEtag(ResponseEntity.ok(), service.update(actor, id, version, request.draft()));
+        return withEtag(ResponseEntity.ok(), service.update(actor, id, version, request.draft(), request.isAutosave()));
     }
 
     @PostMapping("/{id}/publish")

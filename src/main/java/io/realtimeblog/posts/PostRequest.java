@@ -24,7 +24,12 @@ record PostRequest(
         @Size(max = 20) List<@NotNull @Size(min = 1, max = 50) @Pattern(regexp = "^\\s*[\\p{L}\\p{N}][\\p{L}\\p{N} ._-]*$",
                 message = "may hold letters, digits, spaces, dots, hyphens and underscores") String> tags,
         @PositiveOrZero Long version,
-        @Valid FeatureImageRequest featureImage) {
+        @Valid FeatureImageRequest featureImage,
+        Boolean autosave) {
+
+    boolean isAutosave() {
+        return Boolean.TRUE.equals(autosave);
+    }
 
     /**
      * A cover image: an image of the media library and its alt text for this post (may be empty in a draft).

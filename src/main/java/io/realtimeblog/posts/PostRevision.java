@@ -1,8 +1,11 @@
 package io.realtimeblog.posts;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -58,6 +61,9 @@ class PostRevision {
     @Enumerated(EnumType.STRING)
     private PostStatus status;
 
+    /** When the autosaves grouped into this revision began; null for a revision made any other way. */
+    private Instant autosaveSince;
+
     protected PostRevision() {
     }
 
@@ -71,6 +77,37 @@ class PostRevision {
         this.editorId = editorId;
         this.editorName = editorName;
         this.createdAt = now;
+        copy(post);
+    }
+
+    /** The first autosave of a group: a revision like any other that later autosaves may fold into. */
+    static PostRevision autosave(Post post, List<String> changedFields, UUID editorId, String editorName,
+            Instant now) {
+        PostRevision revision = new PostRevision(post, Action.UPDATED, changedFields, editorId, editorName, now);
+        revision.autosaveSince = now;
+        return revision;
+    }
+
+    /**
+     * Whether an autosave by {@code editorId} at {@code now} goes into this revision: it is the group's revision
+     * (started by an autosave of the same person) and the group began less than {@code window} ago.
+     */
+    boolean takesAutosave(UUID editorId, Instant now, Duration window) {
+        return autosaveSince != null && editorId.equals(this.editorId)
+                && now.isBefore(autosaveSince.plus(window));
+    }
+
+    /** Folds one more autosave in: the post's new version and content, and every field changed in the group. */
+    void absorb(Post post, List<String> changed, Instant now) {
+        Set<String> all = new LinkedHashSet<>(changedFieldList());
+        all.addAll(changed);
+        this.changedFields = String.join(",", all);
+        this.postVersion = post.getVersion();
+        this.createdAt = now;
+        copy(post);
+    }
+
+    private void copy(Post post) {
         this.title = post.getTitle();
         this.slug = post.getSlug();
         this.excerpt = post.getExcerpt();

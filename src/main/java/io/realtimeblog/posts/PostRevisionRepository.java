@@ -11,4 +11,7 @@ interface PostRevisionRepository extends JpaRepository<PostRevision, UUID> {
     List<PostRevision> findByPostIdOrderByPostVersionDesc(UUID postId);
 
     Optional<PostRevision> findByIdAndPostId(UUID id, UUID postId);
+
+    /** The post's latest revision (an autosave may fold into it). */
+    Optional<PostRevision> findFirstByPostIdOrderByPostVersionDesc(UUID postId);
 }

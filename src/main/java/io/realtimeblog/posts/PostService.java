@@ -1,6 +1,7 @@
 package io.realtimeblog.posts;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,10 +48,11 @@ public class PostService {
     private final Clock clock;
     private final ScheduleWindow scheduleWindow;
     private final PostImages images;
+    private final Duration autosaveWindow;
 
     PostService(PostRepository posts, PostRevisionRepository revisions, PostReader reader, MarkdownRenderer markdown,
             ApplicationEventPublisher events, TransactionTemplate transactions, StaffDirectory staff, PostSlugs slugs,
-            Clock clock, ScheduleProperties schedule, PostImages images) {
+            Clock clock, ScheduleProperties schedule, PostImages images, RevisionProperties revisionSettings) {
         this.posts = posts;
         this.revisions = revisions;
         this.reader = reader;
@@ -62,6 +64,7 @@ public class PostService {
         this.clock = clock;
         this.scheduleWindow = new ScheduleWindow(schedule.scheduleHorizon());
         this.images = images;
+        this.autosaveWindow = revisionSettings.autosaveWindow();
     }
 
     /** Creates a draft; its slug is unique among the posts the actor may see ({@link PostSlugs}). */
@@ -81,12 +84,20 @@ public class PostService {
     }
 
     public PostView update(Actor actor, UUID id, long expectedVersion, PostDraft draft) {
+        return update(actor, id, expectedVersion, draft, false);
+    }
+
+    /**
+     * An edit; {@code autosave} says the writer did not ask for it (the editor saved after a pause). It is the same
+     * change with the same event, but its revision is grouped: see {@link #recordAutosave}.
+     */
+    public PostView update(Actor actor, UUID id, long expectedVersion, PostDraft draft, boolean autosave) {
         return change(actor, id, expectedVersion, PostService::requireEdit, post -> {
             PostContent content = draft.withSlug(slugs.forDraft(actor, draft, post));
             if (draft.keepsFeatureImage()) {
                 content = content.withFeatureImage(post.getFeatureImage());
             }
-            return save(actor, post, content, Action.UPDATED);
+            return save(actor, post, content, autosave ? null : Action.UPDATED);
         });
     }
 
@@ -326,6 +337,7 @@ public class PostService {
         }
     }
 
+    /** {@code action} null: an autosave ({@link #recordAutosave}). */
     private PostView save(Actor actor, Post post, PostContent content, Action action) {
         List<String> changed = changedFields(post.content(), content);
         requireCoverExists(content.featureImage(), post.getFeatureImage());
@@ -337,7 +349,11 @@ public class PostService {
             // A published post's new slug, taken by another publication since the check: as if the check saw it.
             throw PostProblems.slugTaken(content.slug());
         }
-        record(post, action, changed, actor, now);
+        if (action == null) {
+            recordAutosave(post, changed, actor, now);
+        } else {
+            record(post, action, changed, actor, now);
+        }
         PostView view = reader.view(post);
         events.publishEvent(new PostUpdated(PostSnapshot.of(view), person(actor), now));
         return view;
@@ -354,6 +370,21 @@ public class PostService {
 
     private void record(Post post, Action action, List<String> changed, Actor actor, Instant now) {
         revisions.save(new PostRevision(post, action, changed, actor.id(), actor.name(), now));
+    }
+
+    /**
+     * Autosaves do not flood the history: one revision per author per {@code blog.posts.revisions.autosave-window}.
+     * The first autosave after any other revision (or someone else's, or after the window) starts a revision; the
+     * following ones update it to the latest version and content. Explicit saves always add a revision.
+     */
+    private void recordAutosave(Post post, List<String> changed, Actor actor, Instant now) {
+        Optional<PostRevision> latest = revisions.findFirstByPostIdOrderByPostVersionDesc(post.getId())
+                .filter(revision -> revision.takesAutosave(actor.id(), now, autosaveWindow));
+        if (latest.isPresent()) {
+            latest.get().absorb(post, changed, now);
+        } else {
+            revisions.save(PostRevision.autosave(post, changed, actor.id(), actor.name(), now));
+        }
     }
 
     /** What a publication changes: the status, and the slug if another published post had it. */

@@ -1,6 +1,6 @@
 import { diffLines } from 'diff';
 
-/** The lines of a change, each marked removed (−), added (+) or kept, from jsdiff's line diff. */
+/** (Shared by the revision history and the editor's restore offer.) The lines of a change, each marked removed (−), added (+) or kept, from jsdiff's line diff. */
 export function diffRows(before: string, after: string): { kind: 'removed' | 'added' | 'same'; text: string }[] {
   return diffLines(before, after).flatMap((part) => {
     const kind = part.added ? 'added' : part.removed ? 'removed' : 'same';

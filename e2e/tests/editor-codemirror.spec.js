@@ -1,0 +1,131 @@
+// The body editor (CodeMirror 6) driven with the keyboard and the toolbar in Chromium: each formatting action and
+// shortcut on a selection and on an empty cursor, list continuation, undo, search, and that Tab leaves the editor.
+const { test, expect } = require('@playwright/test');
+const { createPost, createStaff, loginAt, screenshot, unique } = require('./admin-helpers');
+
+const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+/** The editor's text, line by line as CodeMirror renders it. */
+async function text(body) {
+  return body.locator('.cm-line').evaluateAll((lines) => lines.map((line) => line.textContent).join('\n'));
+}
+
+async function openDraft(page, request) {
+  const author = await createStaff(request, 'AUTHOR');
+  // A published post: nothing autosaves while the toolbar is exercised.
+  const post = await createPost(request, author, { title: unique('Formatting'), body: '' }, { publish: true });
+  await loginAt(page, author, `/admin/posts/${post.id}`);
+  const body = page.getByLabel('Body (Markdown)');
+  await expect(body).toHaveAttribute('contenteditable', 'true');
+  return body;
+}
+
+async function clear(page, body) {
+  await body.click();
+  await page.keyboard.press(`${MOD}+A`);
+  await page.keyboard.press('Delete');
+  await expect.poll(() => text(body)).toBe('');
+}
+
+const toolbar = (page) => page.getByRole('toolbar', { name: 'Formatting' });
+
+test('every toolbar action and shortcut formats a selection and an empty cursor', async ({ page, request }) => {
+  const body = await openDraft(page, request);
+  const cases = [
+    { name: 'Bold', key: 'B', selected: '**word**', empty: '**X**' },
+    { name: 'Italic', key: 'I', selected: '_word_', empty: '_X_' },
+    { name: 'Link', key: 'K', selected: '[word](https://)', empty: '[X](https://)' },
+    { name: 'Heading', selected: '## word', empty: '## X' },
+    { name: 'Quote', selected: '> word', empty: '> X' },
+    { name: 'Bulleted list', selected: '- word', empty: '- X' },
+    { name: 'Numbered list', selected: '1. word', empty: '1. X' },
+    { name: 'Code', selected: '`word`', empty: '`X`' },
+    { name: 'Image', selected: '![word](https://)', empty: '![X](https://)' },
+  ];
+  for (const { name, key, selected, empty } of cases) {
+    const ways = key ? ['toolbar', 'shortcut'] : ['toolbar'];
+    for (const way of ways) {
+      const apply = async () => {
+        if (way === 'shortcut') await page.keyboard.press(`${MOD}+${key}`);
+        else await toolbar(page).getByRole('button', { name, exact: true }).click();
+      };
+      await clear(page, body);
+      await page.keyboard.type('word');
+      await page.keyboard.press(`${MOD}+A`);
+      await apply();
+      await expect.poll(() => text(body), { message: `${name} (${way}) on a selection` }).toBe(selected);
+
+      await clear(page, body);
+      await apply();
+      // The placeholder (or nothing, for line formats) is selected: typing replaces it.
+      await page.keyboard.type('X');
+      await expect.poll(() => text(body), { message: `${name} (${way}) on an empty cursor` }).toBe(empty);
+    }
+  }
+
+  const preview = page.getByRole('region', { name: 'Preview' });
+  await clear(page, body);
+  await page.keyboard.type('## Title');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('**strong** and _soft_');
+  await expect(preview.locator('h2')).toHaveText('Title');
+  await expect(preview.locator('strong')).toHaveText('strong');
+  await expect(preview.locator('em')).toHaveText('soft');
+  await screenshot(page, 'editor-codemirror');
+});
+
+test('Enter continues a list, undo takes a change back, search opens, and Tab leaves the editor', async ({ page, request }) => {
+  const body = await openDraft(page, request);
+  await clear(page, body);
+  await page.keyboard.type('- apples');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('pears');
+  await page.keyboard.press('Enter');
+  // Enter on the empty item ends the list (CodeMirror removes its marker); one more makes the blank line.
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('After the list.');
+  await expect.poll(() => text(body)).toBe('- apples\n- pears\n\nAfter the list.');
+  await expect(page.getByRole('region', { name: 'Preview' }).locator('li')).toHaveCount(2);
+
+  await page.keyboard.press(`${MOD}+A`);
+  await page.keyboard.press(`${MOD}+B`);
+  await expect.poll(() => text(body)).toContain('**- apples');
+  await page.keyboard.press(`${MOD}+Z`);
+  await expect.poll(() => text(body)).toBe('- apples\n- pears\n\nAfter the list.');
+
+  await page.keyboard.press(`${MOD}+F`);
+  const search = page.locator('.cm-search');
+  await expect(search).toBeVisible();
+  await page.keyboard.type('pears');
+  await page.keyboard.press('Escape');
+  await expect(search).toHaveCount(0);
+
+  await body.click();
+  await expect(body).toBeFocused();
+  const outline = await page.locator('.cm-editor').evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).toBe('solid');
+  await page.keyboard.press('Tab');
+  await expect(body).not.toBeFocused();
+  await expect.poll(() => text(body)).toBe('- apples\n- pears\n\nAfter the list.');
+  await page.keyboard.press('Shift+Tab');
+  await expect(body).toBeFocused();
+});
+
+test('the modes switch between writing, side by side and preview, with the word count', async ({ page, request }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const body = await openDraft(page, request);
+  const preview = page.getByRole('region', { name: 'Preview' });
+  await expect(page.getByRole('button', { name: 'Side by side' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(preview).toBeVisible();
+  await clear(page, body);
+  await page.keyboard.type('One two three **four**');
+  await expect(page.getByTestId('body-stats')).toHaveText('4 words · 1 min read');
+
+  await page.getByRole('button', { name: 'Write', exact: true }).click();
+  await expect(preview).toHaveCount(0);
+  await expect(body).toBeVisible();
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  await expect(preview.locator('strong')).toHaveText('four');
+  await expect(body).toBeHidden();
+});
