@@ -4,7 +4,7 @@ const crypto = require('crypto');
 const zlib = require('zlib');
 const { test, expect } = require('@playwright/test');
 const { AxeBuilder } = require('@axe-core/playwright');
-const { ADMIN, call, createStaff, loginAt, screenshot, unique, watchNavigation } = require('./admin-helpers');
+const { ADMIN, call, createPost, createStaff, loginAt, screenshot, tokenFor, unique, watchNavigation } = require('./admin-helpers');
 const { login } = require('./staff');
 
 function chunk(type, data) {
@@ -38,6 +38,15 @@ async function recordProgress(page) {
       for (const bar of document.querySelectorAll('[role="progressbar"]')) window.__progress.push(Number(bar.getAttribute('aria-valuenow')));
     }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuenow'] });
   });
+}
+
+/** An image uploaded over the API by this user (set-up, not the behaviour under test). */
+async function uploadOverApi(request, user, name) {
+  const token = user ? await tokenFor(request, user) : await login(request);
+  const response = await request.post('/api/media', { headers: { Authorization: `Bearer ${token}` },
+    multipart: { file: { name, mimeType: 'image/png', buffer: noisePng(700, 500) } } });
+  expect(response.status()).toBe(201);
+  return response.json();
 }
 
 /** How many images the library holds, as the API says. */
@@ -132,6 +141,34 @@ test('a PNG drawn on a canvas and dropped beside the upload panel is uploaded', 
   const card = page.getByTestId('media-card').first();
   await expect(card).toContainText('640 × 480');
   await expect(card.locator('img')).toHaveAttribute('src', /\/320\.png$/);
+});
+
+test('deleting an image a post uses lists the post; an author is sent to the post, an admin may delete it anyway', async ({ browser, request }) => {
+  const author = await createStaff(request, 'AUTHOR');
+  const media = await uploadOverApi(request, author, 'used.png');
+  const post = await createPost(request, author, { title: unique('Uses the image'), excerpt: 'x',
+    body: `Look: ![Noise](${media.url})` });
+
+  const authorPage = await (await browser.newContext()).newPage();
+  await loginAt(authorPage, author, '/admin/media');
+  const authorCard = authorPage.locator(`[data-testid="media-card"][data-media-id="${media.id}"]`);
+  await expect(authorCard).toContainText('Used by 1 post');
+  await authorCard.getByRole('button', { name: /^Delete/ }).click();
+  let dialog = authorPage.getByRole('dialog', { name: 'Delete this image?' });
+  await expect(dialog.getByRole('link', { name: post.title })).toHaveAttribute('href', `/admin/posts/${post.id}`);
+  await expect(dialog).toContainText('only an admin or editor can delete an image in use');
+  await expect(dialog.getByRole('button', { name: 'Delete', exact: true })).toBeDisabled();
+
+  const adminPage = await (await browser.newContext()).newPage();
+  await loginAt(adminPage, ADMIN, '/admin/media');
+  await adminPage.locator(`[data-testid="media-card"][data-media-id="${media.id}"]`).getByRole('button', { name: /^Delete/ }).click();
+  dialog = adminPage.getByRole('dialog', { name: 'Delete this image?' });
+  await expect(dialog.getByRole('link', { name: post.title })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Delete anyway' }).click();
+  await expect(adminPage.locator(`[data-media-id="${media.id}"]`)).toHaveCount(0);
+  // The author's page follows the delete live; the API knows the image no more.
+  await expect(authorCard).toHaveCount(0, { timeout: 2_000 });
+  expect((await request.get(`/api/media/${media.id}`, { headers: { Authorization: `Bearer ${await login(request)}` } })).status()).toBe(404);
 });
 
 test('a refused file gets its reason under its name, and nothing joins the library', async ({ page, request }) => {

@@ -1,5 +1,5 @@
-import { QueryClient, type InfiniteData } from '@tanstack/react-query';
-import { describe, expect, it } from 'vitest';
+import { InfiniteQueryObserver, QueryClient, type InfiniteData } from '@tanstack/react-query';
+import { describe, expect, it, vi } from 'vitest';
 import { mediaKeys } from '@/lib/media/media-keys';
 import type { Media } from '@/lib/media/types';
 import { aMedia, aMediaEvent, aMediaPage, bob } from '@/testing/media-fixtures';
@@ -66,6 +66,20 @@ describe('media events applied to the cache', () => {
   it('does not add an image the list already shows (an own upload, then its event)', () => {
     const data = lists(aMediaPage([aMedia('a')]));
     expect(putInList(data, {}, aMedia('a'))).toBe(data);
+  });
+
+  it('loads a shown list again when the event arrives while it is being loaded (its answer may predate the change)', async () => {
+    const queryClient = new QueryClient();
+    const answers = [aMediaPage([]), aMediaPage([aMedia('b')])];
+    const queryFn = vi.fn(() => new Promise<Page<Media>>((resolve) => setTimeout(() => resolve(answers.shift()!), 10)));
+    const shown = new InfiniteQueryObserver(queryClient, { queryKey: mediaKeys.list({}), queryFn, initialPageParam: 0,
+      getNextPageParam: () => undefined });
+    const unsubscribe = shown.subscribe(() => {});
+    await vi.waitFor(() => expect(queryFn).toHaveBeenCalledTimes(1));
+    applyMediaEvent(queryClient, new MediaLedger(), aMediaEvent('media-created', aMedia('b')));
+    await vi.waitFor(() => expect(ids(queryClient.getQueryData<Lists>(mediaKeys.list({})))).toEqual(['b']));
+    expect(queryFn).toHaveBeenCalledTimes(2);
+    unsubscribe();
   });
 
   it('changes nothing for a list not loaded yet', () => {

@@ -94,11 +94,15 @@ export function removeFromLists(queryClient: QueryClient, mediaId: string): void
  */
 export function applyMediaEvent(queryClient: QueryClient, ledger: MediaLedger, event: MediaEvent): boolean {
   if (!ledger.accept(event)) return false;
-  if (event.type === 'media-deleted' || !event.media) {
-    removeFromLists(queryClient, event.mediaId);
-    return true;
+  if (event.type === 'media-deleted' || !event.media) removeFromLists(queryClient, event.mediaId);
+  else putInLists(queryClient, { ...event.media, version: event.version });
+  // A list being loaded right now may be answered from before this change, and the answer would overwrite the
+  // patch: that load is cancelled and started again (rare: only while a page loads). A plain refetch would not do:
+  // during a first load TanStack Query hands back the load already under way.
+  for (const query of queryClient.getQueryCache().findAll({ queryKey: mediaKeys.lists(), fetchStatus: 'fetching' })) {
+    const exact = { queryKey: query.queryKey, exact: true };
+    void queryClient.cancelQueries(exact).then(() => queryClient.invalidateQueries({ ...exact, refetchType: 'all' }));
   }
-  putInLists(queryClient, { ...event.media, version: event.version });
   return true;
 }
 
