@@ -129,3 +129,27 @@ test('the modes switch between writing, side by side and preview, with the word 
   await expect(preview.locator('strong')).toHaveText('four');
   await expect(body).toBeHidden();
 });
+
+test('an image pasted into the body is uploaded and shows in the preview', async ({ page, request }) => {
+  const body = await openDraft(page, request);
+  await clear(page, body);
+  await page.keyboard.type('A picture:');
+  await page.keyboard.press('Enter');
+  const transfer = await page.evaluateHandle(async () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 320;
+    canvas.height = 200;
+    const context = canvas.getContext('2d');
+    context.fillStyle = '#16a34a';
+    context.fillRect(0, 0, 320, 200);
+    const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+    const data = new DataTransfer();
+    data.items.add(new File([blob], 'green-field.png', { type: 'image/png' }));
+    return data;
+  });
+  await body.evaluate((content, data) => {
+    content.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, transfer);
+  await expect.poll(() => text(body), { timeout: 30_000 }).toMatch(/^A picture:\n!\[green field\]\(\/media\/[^)]+\)\n/);
+  await expect(page.getByRole('region', { name: 'Preview' }).locator('img[alt="green field"]')).toHaveAttribute('src', /\/media\//);
+});

@@ -35,6 +35,7 @@ interface BodyEditorProps {
 export function BodyEditor({ body, error, readOnly, previewDelayMs, onChange }: BodyEditorProps) {
   const [mode, setMode] = useState(initialMode);
   const [view, setView] = useState<EditorView | null>(null);
+  const [uploadErrors, setUploadErrors] = useState<string[]>([]);
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -53,7 +54,15 @@ export function BodyEditor({ body, error, readOnly, previewDelayMs, onChange }: 
         <div className={mode === 'preview' ? 'hidden' : 'space-y-2'}>
           <FormatToolbar view={view} disabled={readOnly} />
           <MarkdownEditor value={body} onChange={onChange} readOnly={readOnly} label="Body (Markdown)"
-            invalid={Boolean(error)} onView={setView} />
+            invalid={Boolean(error)} onView={setView}
+            onUploadError={(message) => setUploadErrors((now) => [...now, message])} />
+          {uploadErrors.length > 0 && (
+            <div role="alert" data-testid="upload-errors" className="space-y-1 rounded-md border border-red-200 bg-red-50 p-2 text-sm text-red-800">
+              {uploadErrors.map((message, index) => <p key={index}>{message}</p>)}
+              <button type="button" onClick={() => setUploadErrors([])}
+                className="text-xs underline focus-visible:outline-2 focus-visible:outline-indigo-600">Dismiss</button>
+            </div>
+          )}
           {error && <p role="alert" className="text-xs text-red-700">{error}</p>}
         </div>
         {mode !== 'write' && <PreviewPane body={body} delayMs={previewDelayMs} />}

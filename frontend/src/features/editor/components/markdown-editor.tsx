@@ -7,6 +7,7 @@ import { Annotation, Compartment, EditorState, Prec } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
 import { editorTheme, markdownHighlight } from '../utils/editor-theme';
 import { formatCommand } from '../utils/format-command';
+import { imageUploads } from '../utils/image-uploads';
 
 /** Marks the editor's own copies of a new outside value, so they are not reported back as typing. */
 const fromOutside = Annotation.define<boolean>();
@@ -20,6 +21,8 @@ interface MarkdownEditorProps {
   invalid?: boolean;
   /** The view, for the formatting toolbar (and for tests). */
   onView?: (view: EditorView | null) => void;
+  /** A pasted or dropped image could not be uploaded (utils/image-uploads.ts). */
+  onUploadError?: (message: string) => void;
 }
 
 function attributes(label: string, invalid: boolean | undefined) {
@@ -41,17 +44,17 @@ function shadowParent(host: HTMLElement): { parent: HTMLElement; root: ShadowRoo
 
 /**
  * The Markdown body in CodeMirror 6: syntax colouring, line wrapping, undo history, search (Mod-F), list
- * continuation on Enter and the formatting shortcuts. Tab is deliberately not bound, so keyboard users can tab out
+ * continuation on Enter, the formatting shortcuts, and images pasted or dropped in uploaded (utils/image-uploads.ts). Tab is deliberately not bound, so keyboard users can tab out
  * of the editor like out of any field (docs/admin.md). React owns the text: each change is reported through
  * `onChange`, and a different `value` from outside (a restore, their version after a conflict) replaces the text.
  */
-export function MarkdownEditor({ value, onChange, readOnly, label, invalid, onView }: MarkdownEditorProps) {
+export function MarkdownEditor({ value, onChange, readOnly, label, invalid, onView, onUploadError }: MarkdownEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
-  const latest = useRef({ onChange, onView });
+  const latest = useRef({ onChange, onView, onUploadError });
   const compartments = useRef({ readOnly: new Compartment(), attributes: new Compartment() });
   useEffect(() => {
-    latest.current = { onChange, onView };
+    latest.current = { onChange, onView, onUploadError };
   });
 
   useEffect(() => {
@@ -68,6 +71,7 @@ export function MarkdownEditor({ value, onChange, readOnly, label, invalid, onVi
           markdown(),
           syntaxHighlighting(markdownHighlight),
           editorTheme,
+          imageUploads((message) => latest.current.onUploadError?.(message)),
           Prec.high(keymap.of([
             { key: 'Mod-b', run: formatCommand('bold') },
             { key: 'Mod-i', run: formatCommand('italic') },
