@@ -163,6 +163,10 @@ class MediaApiTests {
                 editor.bearer()).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"alt\":\"" + "x".repeat(501) + "\"}")).andReturn();
         assertThat(tooLong.getResponse().getStatus()).isEqualTo(400);
+        MvcResult lineBreak = mvc.perform(patch("/api/media/" + id).header(HttpHeaders.AUTHORIZATION,
+                editor.bearer()).contentType(MediaType.APPLICATION_JSON).content("{\"alt\":\"one\\ntwo\"}"))
+                .andReturn();
+        assertThat(lineBreak.getResponse().getStatus()).isEqualTo(400);
         assertThat(jdbc.queryForObject("SELECT alt FROM media WHERE id = ?", String.class, id)).isEqualTo("after");
         assertThat(mediaEvents(id)).containsExactly("media-created", "media-updated");
     }
@@ -248,6 +252,9 @@ class MediaApiTests {
         assertThat(body(noFile).get("type").asString()).isEqualTo("/problems/missing-file");
         MvcResult longAlt = upload(editor, "a.png", TestImages.png(5, 5), "x".repeat(501));
         assertThat(longAlt.getResponse().getStatus()).isEqualTo(400);
+        MvcResult nulAlt = upload(editor, "a.png", TestImages.png(5, 5), "a\u0000b");
+        assertThat(nulAlt.getResponse().getStatus()).isEqualTo(400);
+        assertThat(body(nulAlt).get("errors").get(0).get("field").asString()).isEqualTo("alt");
         MvcResult anonymous = mvc.perform(multipart("/api/media").file(new MockMultipartFile("file", "a.png",
                 "image/png", TestImages.png(5, 5)))).andReturn();
         assertThat(anonymous.getResponse().getStatus()).isEqualTo(401);

@@ -65,10 +65,7 @@ class MediaController {
         if (file.isEmpty()) {
             throw MediaProblems.emptyFile();
         }
-        String text = alt == null ? "" : alt.strip();
-        if (text.length() > MAX_ALT) {
-            throw MediaProblems.badAlt("size must be between 0 and " + MAX_ALT);
-        }
+        String text = checkedAlt(alt == null ? "" : alt);
         MediaView media = service.upload(actor, bytes(file), text);
         return ResponseEntity.created(URI.create("/api/media/" + media.id())).body(media);
     }
@@ -88,7 +85,22 @@ class MediaController {
     @PatchMapping("/{id}")
     MediaView updateAlt(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
             @Valid @RequestBody AltRequest request) {
-        return service.updateAlt(actor, id, request.alt().strip());
+        return service.updateAlt(actor, id, checkedAlt(request.alt()));
+    }
+
+    /**
+     * The alt text, stripped: at most 500 characters of one line of plain text. Control characters are refused
+     * (PostgreSQL cannot even store a NUL in text; a line break has no place in an alt attribute).
+     */
+    private static String checkedAlt(String alt) {
+        String text = alt.strip();
+        if (text.length() > MAX_ALT) {
+            throw MediaProblems.badAlt("size must be between 0 and " + MAX_ALT);
+        }
+        if (text.chars().anyMatch(Character::isISOControl)) {
+            throw MediaProblems.badAlt("must not contain control characters (line breaks, tabs, NUL, ...)");
+        }
+        return text;
     }
 
     @DeleteMapping("/{id}")
