@@ -65,9 +65,16 @@ export interface BlogEvent {
 }
 
 /** `GET /api/posts/{id}`: a post in full, with its Markdown `body` and the server-sanitised `bodyHtml`. */
+/** A post's cover image: an image of the media library and the post's alt text for it. */
+export interface FeatureImage {
+  mediaId: string;
+  alt: string;
+}
+
 export interface PostView extends PostSummary {
   body: string | null;
   bodyHtml: string | null;
+  featureImage?: FeatureImage | null;
   scheduleFailed?: boolean;
   scheduleError?: string | null;
 }

@@ -10,6 +10,8 @@ export interface PostRequest {
   excerpt: string | null;
   body: string;
   tags: string[];
+  /** The cover; `{mediaId: null}` removes it (leaving it out would keep the post's). */
+  featureImage?: { mediaId: string | null; alt?: string };
 }
 
 export function createPost(request: PostRequest): Promise<PostView> {

@@ -74,7 +74,7 @@ describe('EditorPage', { timeout: 30_000 }, () => {
     await user.type(screen.getByLabelText('Tags'), 'b, a');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await vi.waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/posts/p9'));
-    expect(api.callsTo('POST /api/posts')[0].body).toEqual({ title: 'New one', excerpt: null, body: '', tags: ['b', 'a'] });
+    expect(api.callsTo('POST /api/posts')[0].body).toEqual({ title: 'New one', excerpt: null, body: '', tags: ['b', 'a'], featureImage: { mediaId: null } });
     expect(await screen.findByTestId('save-state')).toHaveTextContent('Saved');
     expect(screen.getByLabelText('Slug')).toHaveValue('new-one');
   });

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { PostFields as Fields } from '../utils/post-form';
+import { CoverPicker } from './cover-picker';
 
 interface FieldProps {
   label: string;
@@ -39,7 +40,7 @@ interface PostFieldsProps {
   onChange: (name: keyof Fields, value: string) => void;
 }
 
-/** Title, slug, excerpt and tags (the body has its own editor, BodyEditor), each with its validation message from the server. */
+/** Title, slug, excerpt, tags and the cover image (the body has its own editor, BodyEditor), each with its validation message from the server. */
 export function PostFieldsForm({ fields, errors, readOnly, onChange }: PostFieldsProps) {
   const shared = { readOnly, onChange };
   return (
@@ -48,6 +49,7 @@ export function PostFieldsForm({ fields, errors, readOnly, onChange }: PostField
       <Field label="Slug" name="slug" value={fields.slug} error={errors.slug} hint="Left empty, it is made from the title." {...shared} />
       <Field label="Excerpt" name="excerpt" value={fields.excerpt} error={errors.excerpt} multiline={2} {...shared} />
       <Field label="Tags" name="tags" value={fields.tags} error={errors.tags} hint="Comma-separated." {...shared} />
+      <CoverPicker coverId={fields.coverId} coverAlt={fields.coverAlt} error={errors.coverId} {...shared} />
     </div>
   );
 }
