@@ -1,5 +1,6 @@
 // Autosave in Chromium against the real server: a draft saves itself and survives a reload; a conflict during
-// autosave keeps both texts. (Offline and the restore from the device: post-editor-autosave.test.tsx.)
+// autosave keeps both texts; with the API blocked the text is kept on the device, and after the tab crashed the
+// reopened editor offers it back.
 const { test, expect } = require('@playwright/test');
 const { call, createPost, createStaff, loginAt, screenshot, tokenFor, unique } = require('./admin-helpers');
 
@@ -60,4 +61,35 @@ test('a conflict during autosave keeps both texts and saves nothing over the oth
   await banner.getByRole('button', { name: 'Overwrite' }).click();
   await expect(page.getByTestId('save-state')).toHaveText('Saved');
   expect(await serverBody(request, author, post.id)).toBe('Shared start. My own addition.');
+});
+
+test('offline: the text is kept on the device and, after the tab crashed, restored from it', async ({ page, request }) => {
+  const { author, post, body } = await openDraft(page, request);
+  await page.route('**/api/posts/*', (route) => (route.request().method() === 'PUT' ? route.abort('internetdisconnected') : route.continue()));
+  await typeAtEnd(page, body, ' Written on a train.');
+  await expect(page.getByTestId('save-state')).toHaveText('Offline — changes kept on this device', { timeout: 15_000 });
+  await screenshot(page, 'editor-offline');
+
+  // The tab crashes: no unload handler runs, so nothing but the device copy can keep the text. (A reload would
+  // save it on the way out with a keepalive request, which page.route cannot hold back.)
+  const devtools = await page.context().newCDPSession(page);
+  const crashed = page.waitForEvent('crash');
+  devtools.send('Page.crash').catch(() => undefined); // never answers: the page is gone
+  await crashed;
+  expect(await serverBody(request, author, post.id)).toBe('Start.');
+
+  const reopened = await page.context().newPage();
+  await reopened.goto(`/admin/posts/${post.id}`);
+  const offer = reopened.getByTestId('restore-offer');
+  await expect(offer).toBeVisible();
+  await expect(offer.getByTestId('diff-body')).toContainText('Start. Written on a train.');
+  const reopenedBody = reopened.getByLabel('Body (Markdown)');
+  await expect.poll(() => text(reopenedBody)).toBe('Start.');
+  await expect(reopened.getByTestId('save-state')).toHaveText('Unsaved changes on this device');
+  await screenshot(reopened, 'editor-restore-offer');
+
+  await offer.getByRole('button', { name: 'Restore my changes' }).click();
+  await expect.poll(() => text(reopenedBody)).toBe('Start. Written on a train.');
+  await expect(reopened.getByTestId('save-state')).toHaveText('Saved', { timeout: 15_000 });
+  expect(await serverBody(request, author, post.id)).toBe('Start. Written on a train.');
 });
