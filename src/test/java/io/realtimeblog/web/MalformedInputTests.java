@@ -2,6 +2,8 @@ package io.realtimeblog.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -121,6 +123,30 @@ class MalformedInputTests {
                         "{\"title\": 12, \"body\": {\"nested\": true}, \"tags\": 5}",
                         "{\"unknownField\": \"surprise\"}", "{\"title\":\"x\"}}", "{\"title\":\"\\ud800\"}")
                 .map(body -> Bad.json(method, path, body)).toList();
+    }
+
+    @Test
+    void controlCharactersOtherThanTabsAndLineBreaksAreRefusedOnEveryDatabaseAndNothingIsStored() throws Exception {
+        long before = postCount();
+        for (String title : List.of("nul \\u0000 inside", "bell \\u0007", "escape \\u001b[31m")) {
+            mvc.perform(request(HttpMethod.POST, "/api/posts").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"title\":\"" + title + "\"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        }
+        assertThat(postCount()).isEqualTo(before);
+
+        mvc.perform(request(HttpMethod.POST, "/api/posts").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"Tabs and lines\",\"body\":\"a\\tb\\r\\nc\\nd\"}"))
+                .andExpect(status().isCreated());
+        assertThat(postCount()).isEqualTo(before + 1);
+    }
+
+    private long postCount() throws Exception {
+        MvcResult list = mvc.perform(request(HttpMethod.GET, "/api/posts?size=1")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)).andReturn();
+        return json.readTree(list.getResponse().getContentAsString()).path("totalItems").asLong();
     }
 
     @Test
