@@ -71,6 +71,27 @@ describe('PostEditor: autosave never loses text', { timeout: 30_000 }, () => {
     expect(stored()).toBeNull();
   });
 
+  it('a restored copy older than the server’s version meets the conflict banner instead of overwriting it', async () => {
+    window.localStorage.setItem(deviceCopyKey(ana.id, 'p1'), JSON.stringify({
+      fields: { title: 'Hello', slug: 'hello', excerpt: '', tags: 'news', body: 'My kept idea' }, baseVersion: 2,
+      keptAt: '2026-11-26T18:00:00Z' }));
+    await open(aFullPost());
+    const theirs = aFullPost({ body: 'Their newer body', version: 4 });
+    api.on('GET /api/posts/p1/revisions', json([]));
+    api.on('PUT /api/posts/p1', (call) => (call.body as { version: number }).version === 3
+      ? json(aFullPost({ ...(call.body as object), version: 4 }))
+      : json({ type: '/problems/stale-version', title: 'The post has changed', status: 409, currentPost: theirs }, 409));
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    await user.click(within(await screen.findByTestId('restore-offer')).getByRole('button', { name: 'Restore my changes' }));
+    await advance(3_500);
+
+    const banner = await screen.findByTestId('conflict-banner');
+    expect(api.callsTo('PUT /api/posts/p1')[0].body).toMatchObject({ version: 2, body: 'My kept idea' });
+    expect(bodyText()).toBe('My kept idea');
+    expect(within(banner).getByTestId('their-body')).toHaveTextContent('Their newer body');
+    expect(stored()).toMatchObject({ fields: { body: 'My kept idea' } });
+  });
+
   it('Discard drops the device copy and keeps the server’s text', async () => {
     window.localStorage.setItem(deviceCopyKey(ana.id, 'p1'), JSON.stringify({
       fields: { title: 'Hello', slug: 'hello', excerpt: '', tags: 'news', body: 'Old idea' }, baseVersion: 3,

@@ -43,6 +43,10 @@ export function usePostEditor(post: PostView | null, userId: string | undefined)
     }
   }
 
+  // A restored device copy that started from an older version is saved against that version: if the post has been
+  // saved since, the server answers 409 and the conflict banner shows both texts, instead of the copy overwriting
+  // the newer save unseen.
+  const restoredFrom = useRef<number | null>(null);
   const latest = useRef({ fields, base, conflict });
   useLayoutEffect(() => {
     latest.current = { fields, base, conflict };
@@ -51,7 +55,7 @@ export function usePostEditor(post: PostView | null, userId: string | undefined)
   const submit = useCallback(
     async (kind: SaveKind): Promise<PostView | undefined> => {
       const { fields: sent, base: from, conflict: theirs } = latest.current;
-      const version = kind === 'overwrite' && theirs ? theirs.version : from?.version;
+      const version = kind === 'overwrite' && theirs ? theirs.version : (restoredFrom.current ?? from?.version);
       // An autosave while the browser knows it is offline is not even tried (it could only fail, or hang).
       if ((kind === 'auto' || kind === 'leave') && navigator.onLine === false) {
         dispatch({ type: 'failed', reason: 'offline' });
@@ -62,6 +66,7 @@ export function usePostEditor(post: PostView | null, userId: string | undefined)
         const saved = await save.mutateAsync({
           id: from?.id, version, request: toRequest(sent), autosave: kind === 'auto' || kind === 'leave', keepalive: kind === 'leave',
         });
+        restoredFrom.current = null;
         const now = latest.current.fields;
         setBase(saved);
         setConflict(null);
@@ -77,6 +82,7 @@ export function usePostEditor(post: PostView | null, userId: string | undefined)
         if (caught instanceof ProblemError && caught.is('stale-version')) {
           const current = caught.extra<PostView>('currentPost');
           if (current) {
+            restoredFrom.current = null;
             setConflict(current);
             setError(null);
             dispatch({ type: 'failed', reason: 'conflict' });
@@ -122,6 +128,9 @@ export function usePostEditor(post: PostView | null, userId: string | undefined)
   const restore = useCallback(() => {
     const copy = device.take();
     if (!copy) return;
+    const serverVersion = latest.current.base?.version;
+    restoredFrom.current = copy.baseVersion !== null && serverVersion !== undefined && copy.baseVersion < serverVersion
+      ? copy.baseVersion : null;
     latest.current = { ...latest.current, fields: copy.fields };
     setFields(copy.fields);
     dispatch({ type: 'restored' });
