@@ -1,5 +1,6 @@
 // The body editor (CodeMirror 6) driven with the keyboard and the toolbar in Chromium: each formatting action and
-// shortcut on a selection and on an empty cursor, list continuation, undo, search, and that Tab leaves the editor.
+// shortcut on a selection and on an empty cursor, list continuation, undo, search, that Tab leaves the editor, and
+// images pasted or inserted with the toolbar's file chooser.
 const { test, expect } = require('@playwright/test');
 const { createPost, createStaff, loginAt, screenshot, unique } = require('./admin-helpers');
 
@@ -40,7 +41,7 @@ test('every toolbar action and shortcut formats a selection and an empty cursor'
     { name: 'Bulleted list', selected: '- word', empty: '- X' },
     { name: 'Numbered list', selected: '1. word', empty: '1. X' },
     { name: 'Code', selected: '`word`', empty: '`X`' },
-    { name: 'Image', selected: '![word](https://)', empty: '![X](https://)' },
+    { name: 'Image by address', selected: '![word](https://)', empty: '![X](https://)' },
   ];
   for (const { name, key, selected, empty } of cases) {
     const ways = key ? ['toolbar', 'shortcut'] : ['toolbar'];
@@ -152,4 +153,38 @@ test('an image pasted into the body is uploaded and shows in the preview', async
   }, transfer);
   await expect.poll(() => text(body), { timeout: 30_000 }).toMatch(/^A picture:\n!\[green field\]\(\/media\/[^)]+\)\n/);
   await expect(page.getByRole('region', { name: 'Preview' }).locator('img[alt="green field"]')).toHaveAttribute('src', /\/media\//);
+});
+
+/** A PNG of one colour, drawn by the browser: a real image for the server to decode and resize. */
+async function pngBytes(page, colour) {
+  const base64 = await page.evaluate((fill) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 320;
+    canvas.height = 200;
+    const context = canvas.getContext('2d');
+    context.fillStyle = fill;
+    context.fillRect(0, 0, 320, 200);
+    return canvas.toDataURL('image/png').split(',')[1];
+  }, colour);
+  return Buffer.from(base64, 'base64');
+}
+
+test('"Insert image" in the toolbar uploads the chosen file at the cursor and shows it in the preview', async ({ page, request }) => {
+  const body = await openDraft(page, request);
+  await clear(page, body);
+  await page.keyboard.type('Before the picture.');
+  await page.keyboard.press('Enter');
+  const chooser = page.getByLabel('Images to insert');
+  await expect(chooser).toHaveAttribute('accept', 'image/jpeg,image/png,image/gif,image/webp');
+  // The button opens the browser's file chooser (Playwright intercepts it), which is the labelled input.
+  const [fileChooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    toolbar(page).getByRole('button', { name: 'Insert image', exact: true }).click(),
+  ]);
+  expect(fileChooser.isMultiple()).toBe(true);
+  expect(await fileChooser.element().getAttribute('aria-label')).toBe('Images to insert');
+  await chooser.setInputFiles({ name: 'blue-lake.png', mimeType: 'image/png', buffer: await pngBytes(page, '#2563eb') });
+  await expect.poll(() => text(body), { timeout: 30_000 })
+    .toMatch(/^Before the picture\.\n!\[blue lake\]\(\/media\/[^)]+\)\n/);
+  await expect(page.getByRole('region', { name: 'Preview' }).locator('img[alt="blue lake"]')).toHaveAttribute('src', /\/media\//);
 });

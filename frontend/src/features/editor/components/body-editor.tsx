@@ -36,6 +36,7 @@ export function BodyEditor({ body, error, readOnly, previewDelayMs, onChange }: 
   const [mode, setMode] = useState(initialMode);
   const [view, setView] = useState<EditorView | null>(null);
   const [uploadErrors, setUploadErrors] = useState<string[]>([]);
+  const uploadFailed = (message: string) => setUploadErrors((now) => [...now, message]);
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -52,10 +53,10 @@ export function BodyEditor({ body, error, readOnly, previewDelayMs, onChange }: 
       </div>
       <div className={`grid gap-4 ${mode === 'split' ? 'lg:grid-cols-2' : ''}`}>
         <div className={mode === 'preview' ? 'hidden' : 'space-y-2'}>
-          <FormatToolbar view={view} disabled={readOnly} />
+          <FormatToolbar view={view} disabled={readOnly} onUploadError={uploadFailed} />
           <MarkdownEditor value={body} onChange={onChange} readOnly={readOnly} label="Body (Markdown)"
             invalid={Boolean(error)} onView={setView}
-            onUploadError={(message) => setUploadErrors((now) => [...now, message])} />
+            onUploadError={uploadFailed} />
           {uploadErrors.length > 0 && (
             <div role="alert" data-testid="upload-errors" className="space-y-1 rounded-md border border-red-200 bg-red-50 p-2 text-sm text-red-800">
               {uploadErrors.map((message, index) => <p key={index}>{message}</p>)}

@@ -4,7 +4,8 @@ import { uploadMedia } from '@/lib/media/upload-media';
 import { errorMessage } from '@/lib/problem-error';
 
 /**
- * Images pasted or dropped into the body are uploaded to the media library (`POST /api/media`, lib/media) and
+ * Images pasted or dropped into the body, or chosen with the toolbar's "Insert image"
+ * (components/insert-image-button.tsx), are uploaded to the media library (`POST /api/media`, lib/media) and
  * become `![alt](url)`. While one uploads, a placeholder with its progress stands at its place; it is a widget,
  * not text, so the body (and what autosave sends) never holds half-made Markdown, and a failed upload leaves
  * nothing behind but a message. Several files at once each get their own placeholder, in order.
