@@ -9,8 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import org.awaitility.Awaitility;
@@ -18,19 +16,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
-import io.realtimeblog.BlogApplication;
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.TestAccounts.Staff;
-import io.realtimeblog.kafka.KafkaClusterArguments;
 import io.realtimeblog.kafka.KafkaEndpoint;
 import io.realtimeblog.users.Role;
 import tools.jackson.databind.JsonNode;
@@ -54,32 +47,18 @@ class SessionsAcrossInstancesTests {
     @Autowired
     KafkaEndpoint kafka;
 
-    @Value("${spring.datasource.url}")
-    String databaseUrl;
-
-    @Value("${spring.datasource.username:}")
-    String databaseUser;
-
-    @Value("${spring.datasource.password:}")
-    String databasePassword;
+    @Autowired
+    Environment environment;
 
     final HttpClient http = HttpClient.newHttpClient();
-    ConfigurableApplicationContext second;
+    SecondInstance second;
     int secondPort;
     TestAccounts accounts;
 
     @BeforeEach
     void startSecondInstance() {
-        List<String> args = new ArrayList<>(List.of(
-                "--spring.profiles.active=test",
-                "--server.port=0",
-                "--spring.datasource.url=" + databaseUrl,
-                "--spring.datasource.username=" + databaseUser,
-                "--spring.datasource.password=" + databasePassword));
-        // the first instance's embedded broker, as an external SASL cluster
-        args.addAll(KafkaClusterArguments.of(kafka));
-        second = new SpringApplication(BlogApplication.class).run(args.toArray(String[]::new));
-        secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
+        second = SecondInstance.beside(environment, kafka);
+        secondPort = second.port();
         accounts = new TestAccounts(mvc, json);
     }
 

@@ -2,8 +2,6 @@ package io.realtimeblog.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
@@ -11,17 +9,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.test.web.servlet.MockMvc;
 
-import io.realtimeblog.BlogApplication;
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
-import io.realtimeblog.kafka.KafkaClusterArguments;
 import io.realtimeblog.kafka.KafkaEndpoint;
 import io.realtimeblog.users.Role;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,28 +38,14 @@ class TwoInstancesTests {
     @Autowired
     KafkaEndpoint kafka;
 
-    @Value("${spring.datasource.url}")
-    String databaseUrl;
+    @Autowired
+    Environment environment;
 
-    @Value("${spring.datasource.username:}")
-    String databaseUser;
-
-    @Value("${spring.datasource.password:}")
-    String databasePassword;
-
-    ConfigurableApplicationContext second;
+    SecondInstance second;
 
     @BeforeEach
     void startSecondInstance() {
-        List<String> args = new ArrayList<>(List.of(
-                "--spring.profiles.active=test",
-                "--server.port=0",
-                "--spring.datasource.url=" + databaseUrl,
-                "--spring.datasource.username=" + databaseUser,
-                "--spring.datasource.password=" + databasePassword));
-        // the first instance's embedded broker, as an external SASL cluster
-        args.addAll(KafkaClusterArguments.of(kafka));
-        second = new SpringApplication(BlogApplication.class).run(args.toArray(String[]::new));
+        second = SecondInstance.beside(environment, kafka);
     }
 
     @AfterEach
@@ -76,7 +55,7 @@ class TwoInstancesTests {
 
     @Test
     void aWriteThroughOneInstanceReachesClientsOfTheOther() throws Exception {
-        int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
+        int secondPort = second.port();
         assertThat(secondPort).isNotEqualTo(port);
         String token = new TestAccounts(mvc, json).tokenFor(Role.EDITOR);
         TestSocket onSecond = TestSocket.open(secondPort, json);
