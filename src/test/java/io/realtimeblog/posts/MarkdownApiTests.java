@@ -113,7 +113,9 @@ class MarkdownApiTests {
             case "quotes" -> QUOTES;
             case "lists" -> LISTS;
             case "emphasis" -> EMPHASIS;
-            case "parser-crash" -> HostileMarkdown.PARSER_CRASH;
+            // Its NULs would be refused before rendering (malformed-body): the API is sent the rest, which still
+            // makes the HTML parser throw.
+            case "parser-crash" -> HostileMarkdown.PARSER_CRASH.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]", "");
             default -> "<div>".repeat(10_000);
         };
     }
