@@ -70,13 +70,17 @@ describe('media events applied to the cache', () => {
 
   it('loads a shown list again when the event arrives while it is being loaded (its answer may predate the change)', async () => {
     const queryClient = new QueryClient();
-    const answers = [aMediaPage([]), aMediaPage([aMedia('b')])];
-    const queryFn = vi.fn(() => new Promise<Page<Media>>((resolve) => setTimeout(() => resolve(answers.shift()!), 10)));
+    // Each answer arrives when the test says so: the first one only after the event, as a slow list would.
+    const answer: Array<(page: Page<Media>) => void> = [];
+    const queryFn = vi.fn(() => new Promise<Page<Media>>((resolve) => { answer.push(resolve); }));
     const shown = new InfiniteQueryObserver(queryClient, { queryKey: mediaKeys.list({}), queryFn, initialPageParam: 0,
       getNextPageParam: () => undefined });
     const unsubscribe = shown.subscribe(() => {});
     await vi.waitFor(() => expect(queryFn).toHaveBeenCalledTimes(1));
     applyMediaEvent(queryClient, new MediaLedger(), aMediaEvent('media-created', aMedia('b')));
+    answer[0](aMediaPage([]));
+    await vi.waitFor(() => expect(queryFn).toHaveBeenCalledTimes(2));
+    answer[1](aMediaPage([aMedia('b')]));
     await vi.waitFor(() => expect(ids(queryClient.getQueryData<Lists>(mediaKeys.list({})))).toEqual(['b']));
     expect(queryFn).toHaveBeenCalledTimes(2);
     unsubscribe();
