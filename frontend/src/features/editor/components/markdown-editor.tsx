@@ -12,6 +12,9 @@ import { imageUploads } from '../utils/image-uploads';
 /** Marks the editor's own copies of a new outside value, so they are not reported back as typing. */
 const fromOutside = Annotation.define<boolean>();
 
+/** How many reported texts are remembered while waiting for React to hand them back. */
+const MAX_REPORTED = 64;
+
 interface MarkdownEditorProps {
   value: string;
   onChange: (value: string) => void;
@@ -46,13 +49,16 @@ function shadowParent(host: HTMLElement): { parent: HTMLElement; root: ShadowRoo
  * The Markdown body in CodeMirror 6: syntax colouring, line wrapping, undo history, search (Mod-F), list
  * continuation on Enter, the formatting shortcuts, and images pasted or dropped in uploaded (utils/image-uploads.ts). Tab is deliberately not bound, so keyboard users can tab out
  * of the editor like out of any field (docs/admin.md). React owns the text: each change is reported through
- * `onChange`, and a different `value` from outside (a restore, their version after a conflict) replaces the text.
+ * `onChange`, and a different `value` from outside (a restore, their version after a conflict) replaces the text;
+ * a `value` that is only a late echo of the editor's own earlier text is ignored.
  */
 export function MarkdownEditor({ value, onChange, readOnly, label, invalid, onView, onUploadError }: MarkdownEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const latest = useRef({ onChange, onView, onUploadError });
   const compartments = useRef({ readOnly: new Compartment(), attributes: new Compartment() });
+  /** Texts reported through onChange that React has not handed back yet, oldest first. */
+  const reported = useRef<string[]>([]);
   useEffect(() => {
     latest.current = { onChange, onView, onUploadError };
   });
@@ -82,7 +88,9 @@ export function MarkdownEditor({ value, onChange, readOnly, label, invalid, onVi
           attributesSlot.of(attributes(label, invalid)),
           EditorView.updateListener.of((update) => {
             if (update.docChanged && !update.transactions.some((tr) => tr.annotation(fromOutside))) {
-              latest.current.onChange(update.state.doc.toString());
+              const text = update.state.doc.toString();
+              reported.current = [...reported.current.slice(-(MAX_REPORTED - 1)), text];
+              latest.current.onChange(text);
             }
           }),
         ],
@@ -101,7 +109,20 @@ export function MarkdownEditor({ value, onChange, readOnly, label, invalid, onVi
 
   useEffect(() => {
     const current = view.current;
-    if (!current || current.state.doc.toString() === value) return;
+    if (!current) return;
+    if (current.state.doc.toString() === value) {
+      reported.current = [];
+      return;
+    }
+    // React may hand back a text this editor reported a few keystrokes ago (its render lags behind fast typing):
+    // that is an echo, not a new value, and replacing the text with it would lose the keystrokes since and move
+    // the cursor. Echoes come back in order, so everything reported before it is settled too.
+    const echo = reported.current.indexOf(value);
+    if (echo >= 0) {
+      reported.current = reported.current.slice(echo + 1);
+      return;
+    }
+    reported.current = [];
     current.dispatch({
       changes: { from: 0, to: current.state.doc.length, insert: value },
       annotations: fromOutside.of(true),
