@@ -1,8 +1,9 @@
 // Autosave in Chromium against the real server: a draft saves itself and survives a reload; a conflict during
-// autosave keeps both texts; with the API blocked the text is kept on the device, and after the tab crashed the
-// reopened editor offers it back.
+// autosave keeps both texts; offline the text is kept on the device, and after a reload the editor offers it back;
+// leaving for another page of the app asks first when leaving would not save.
 const { test, expect } = require('@playwright/test');
 const { call, createPost, createStaff, loginAt, screenshot, tokenFor, unique } = require('./admin-helpers');
+const { startCuttableProxy } = require('./cuttable-proxy');
 
 async function text(body) {
   return body.locator('.cm-line').evaluateAll((lines) => lines.map((line) => line.textContent).join('\n'));
@@ -63,33 +64,79 @@ test('a conflict during autosave keeps both texts and saves nothing over the oth
   expect(await serverBody(request, author, post.id)).toBe('Shared start. My own addition.');
 });
 
-test('offline: the text is kept on the device and, after the tab crashed, restored from it', async ({ page, request }) => {
-  const { author, post, body } = await openDraft(page, request);
-  await page.route('**/api/posts/*', (route) => (route.request().method() === 'PUT' ? route.abort('internetdisconnected') : route.continue()));
-  await typeAtEnd(page, body, ' Written on a train.');
-  await expect(page.getByTestId('save-state')).toHaveText('Offline — changes kept on this device', { timeout: 15_000 });
-  await screenshot(page, 'editor-offline');
+test('offline: the text is kept on the device and, after a reload, restored from it', async ({ browser, request }) => {
+  // This page reaches the server through a proxy the test can cut: offline as the network would be, for every
+  // request the page makes (the browser itself is not told, as when a train enters a tunnel).
+  const network = await startCuttableProxy();
+  const context = await browser.newContext({ proxy: network.proxy });
+  try {
+    const page = await context.newPage();
+    const { author, post, body } = await openDraft(page, request);
+    network.cut();
+    await typeAtEnd(page, body, ' Written on a train.');
+    await expect(page.getByTestId('save-state')).toHaveText('Offline — changes kept on this device', { timeout: 15_000 });
+    await screenshot(page, 'editor-offline');
 
-  // The tab crashes: no unload handler runs, so nothing but the device copy can keep the text. (A reload would
-  // save it on the way out with a keepalive request, which page.route cannot hold back.)
-  const devtools = await page.context().newCDPSession(page);
-  const crashed = page.waitForEvent('crash');
-  devtools.send('Page.crash').catch(() => undefined); // never answers: the page is gone
-  await crashed;
-  expect(await serverBody(request, author, post.id)).toBe('Start.');
+    // Reloading asks first (the browser's own question); the writer goes on. The save the page tries on its way
+    // out and the reload itself fail for want of a network: only the copy on this device has the text.
+    const asked = [];
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.type());
+      return dialog.accept();
+    });
+    await page.reload().catch(() => undefined); // net::ERR_PROXY_CONNECTION_FAILED
+    expect(asked).toEqual(['beforeunload']);
+    expect(await serverBody(request, author, post.id)).toBe('Start.');
 
-  const reopened = await page.context().newPage();
-  await reopened.goto(`/admin/posts/${post.id}`);
-  const offer = reopened.getByTestId('restore-offer');
-  await expect(offer).toBeVisible();
-  await expect(offer.getByTestId('diff-body')).toContainText('Start. Written on a train.');
-  const reopenedBody = reopened.getByLabel('Body (Markdown)');
-  await expect.poll(() => text(reopenedBody)).toBe('Start.');
-  await expect(reopened.getByTestId('save-state')).toHaveText('Unsaved changes on this device');
-  await screenshot(reopened, 'editor-restore-offer');
+    network.restore();
+    await page.goto(`/admin/posts/${post.id}`);
+    const offer = page.getByTestId('restore-offer');
+    await expect(offer).toBeVisible();
+    await expect(offer.getByTestId('diff-body')).toContainText('Start. Written on a train.');
+    await expect.poll(() => text(body)).toBe('Start.');
+    await expect(page.getByTestId('save-state')).toHaveText('Unsaved changes on this device');
+    await screenshot(page, 'editor-restore-offer');
 
-  await offer.getByRole('button', { name: 'Restore my changes' }).click();
-  await expect.poll(() => text(reopenedBody)).toBe('Start. Written on a train.');
-  await expect(reopened.getByTestId('save-state')).toHaveText('Saved', { timeout: 15_000 });
-  expect(await serverBody(request, author, post.id)).toBe('Start. Written on a train.');
+    await offer.getByRole('button', { name: 'Restore my changes' }).click();
+    await expect.poll(() => text(body)).toBe('Start. Written on a train.');
+    await expect(page.getByTestId('save-state')).toHaveText('Saved', { timeout: 15_000 });
+    expect(await serverBody(request, author, post.id)).toBe('Start. Written on a train.');
+  } finally {
+    await context.close();
+    await network.close();
+  }
+});
+
+test('moving to another page with changes waiting for Update asks first; a draft saves on the way out instead', async ({ page, request }) => {
+  const author = await createStaff(request, 'AUTHOR');
+  const published = await createPost(request, author, { title: unique('Live'), body: 'Live text.' }, { publish: true });
+  await loginAt(page, author, `/admin/posts/${published.id}`);
+  const body = page.getByLabel('Body (Markdown)');
+  await expect.poll(() => text(body)).toBe('Live text.');
+  await typeAtEnd(page, body, ' A fix.');
+
+  const posts = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Posts', exact: true });
+  await posts.click();
+  const question = page.getByRole('dialog', { name: 'Leave with unsaved changes?' });
+  await expect(question).toBeVisible();
+  await screenshot(page, 'editor-leave-question');
+  await question.getByRole('button', { name: 'Stay' }).click();
+  await expect(question).toBeHidden();
+  expect(new URL(page.url()).pathname).toBe(`/admin/posts/${published.id}`);
+  await expect.poll(() => text(body)).toBe('Live text. A fix.');
+
+  await posts.click();
+  await question.getByRole('button', { name: 'Leave' }).click();
+  await expect(page).toHaveURL(/\/admin\/posts$/);
+  expect(await serverBody(request, author, published.id)).toBe('Live text.');
+
+  // A draft: no question, and the text is on the server.
+  const draft = await createPost(request, author, { title: unique('Draft'), body: 'Draft text.' });
+  await page.goto(`/admin/posts/${draft.id}`);
+  await expect.poll(() => text(body)).toBe('Draft text.');
+  await typeAtEnd(page, body, ' More.');
+  await posts.click();
+  await expect(page).toHaveURL(/\/admin\/posts$/);
+  await expect(question).toBeHidden();
+  await expect.poll(() => serverBody(request, author, draft.id)).toBe('Draft text. More.');
 });

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createQueryClient } from '@/lib/query-client';
 import { render } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
+import { createMemoryRouter, RouterProvider } from 'react-router';
 import { PresenceStore } from '@/lib/realtime/presence-store';
 import { RealtimeClient } from '@/lib/realtime/realtime-client';
 import { RealtimeProvider } from '@/lib/realtime/realtime-provider';
@@ -23,12 +23,15 @@ export function renderWithRealtime(ui: ReactNode, { route = '/posts', queryClien
   });
   const presence = new PresenceStore();
   client.subscribe((frame) => presence.apply(frame));
+  // A data router, as in the app (app/router.tsx), so hooks that need one (useBlocker) work; `ui` may hold its own <Routes>.
+  const router = createMemoryRouter(
+    [{ path: '*', element: <RealtimeProvider value={{ client, presence }}>{ui}</RealtimeProvider> }],
+    { initialEntries: [route] },
+  );
   const result = render(
     <QueryClientProvider client={queryClient}>
-      <MemoryRouter initialEntries={[route]}>
-        <RealtimeProvider value={{ client, presence }}>{ui}</RealtimeProvider>
-      </MemoryRouter>
+      <RouterProvider router={router} />
     </QueryClientProvider>,
   );
-  return { ...result, sockets, latest: () => sockets[sockets.length - 1], client, queryClient };
+  return { ...result, router, sockets, latest: () => sockets[sockets.length - 1], client, queryClient };
 }

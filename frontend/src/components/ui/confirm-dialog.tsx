@@ -5,6 +5,8 @@ interface ConfirmDialogProps {
   title: string;
   children?: ReactNode;
   confirmLabel: string;
+  /** The safe answer's label ("Cancel" unless said). */
+  cancelLabel?: string;
   onConfirm: () => void;
   onCancel: () => void;
   busy?: boolean;
@@ -14,7 +16,7 @@ interface ConfirmDialogProps {
  * A modal question ("Delete this post?"). Focus starts on Cancel (the safe answer), Escape cancels. A plain
  * element rather than <dialog>: jsdom, where the unit tests run, has no showModal().
  */
-export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCancel, busy }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, children, confirmLabel, cancelLabel = 'Cancel', onConfirm, onCancel, busy }: ConfirmDialogProps) {
   const titleId = useId();
   const cancel = useRef<HTMLButtonElement>(null);
   useEffect(() => cancel.current?.focus(), []);
@@ -26,7 +28,7 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCanc
         <h2 id={titleId} className="text-lg font-semibold">{title}</h2>
         {children && <div className="text-sm text-slate-700">{children}</div>}
         <div className="flex justify-end gap-2">
-          <button ref={cancel} type="button" className={buttonClass('secondary')} onClick={onCancel}>Cancel</button>
+          <button ref={cancel} type="button" className={buttonClass('secondary')} onClick={onCancel}>{cancelLabel}</button>
           <Button variant="danger" onClick={onConfirm} disabled={busy}>{confirmLabel}</Button>
         </div>
       </div>

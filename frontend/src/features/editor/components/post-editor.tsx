@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useNavigate } from 'react-router';
 import { Alert } from '@/components/ui/alert';
 import { useAuth } from '@/lib/auth/use-auth';
@@ -12,6 +13,7 @@ import { useRemoteChanges } from '../hooks/use-remote-changes';
 import { canEdit, canPublish } from '@/lib/post-permissions';
 import { BodyEditor } from './body-editor';
 import { ConflictBanner } from './conflict-banner';
+import { LeaveGuard } from './leave-guard';
 import { PostFieldsForm } from './post-fields';
 import { PostToolbar } from './post-toolbar';
 import { PresenceLine } from './presence-line';
@@ -44,13 +46,20 @@ export function PostEditor({ post, autosaveDelayMs, previewDelayMs }: PostEditor
   // Only who may edit the post may say so: the server answers anyone else's presence with `not-allowed`.
   useEditingPresence(mayEdit ? base?.id : undefined);
   useLeaveWarning(dirty);
+  // Inside the app, only what leaving would not save asks first: a draft that may save itself does so on the way out.
+  const savesOnLeaving = auto && mayEdit && phase === 'unsaved' && navigator.onLine !== false;
+  const ownMove = useRef(false);
   useAutosave({
     enabled: auto && mayEdit && !status.isPending && !remove.isPending,
     phase, fields, delayMs: autosaveDelayMs, save: (trigger) => editor.submit(trigger === 'leave' ? 'leave' : 'auto'),
   });
 
   // A new post moves to its own address once saved (and published, when that was the button).
-  const moveTo = (saved: PostView) => navigate(`/posts/${saved.id}`, { replace: true });
+  const moveTo = (saved: PostView) => {
+    ownMove.current = true;
+    navigate(`/posts/${saved.id}`, { replace: true });
+    ownMove.current = false;
+  };
   const save = async () => {
     const saved = await editor.submit('manual');
     if (saved && !base) moveTo(saved);
@@ -69,6 +78,7 @@ export function PostEditor({ post, autosaveDelayMs, previewDelayMs }: PostEditor
     if (!base) return;
     try {
       await remove.mutateAsync({ id: base.id, version: base.version });
+      ownMove.current = true;
       navigate('/posts', { replace: true });
     } catch (caught) {
       editor.setError(caught);
@@ -81,6 +91,7 @@ export function PostEditor({ post, autosaveDelayMs, previewDelayMs }: PostEditor
     && !(editor.error instanceof ProblemError && editor.error.errors.length > 0);
   return (
     <div className="space-y-4">
+      <LeaveGuard ask={dirty && !savesOnLeaving} ownMove={ownMove} />
       <header className="flex flex-wrap items-start justify-between gap-3">
         <div className="space-y-1">
           <h1 className="text-xl font-semibold">{base ? 'Edit post' : 'New post'}</h1>
