@@ -9,14 +9,19 @@ export class Api {
     this.token = null;
   }
 
-  /** One request; resolves to {status, body} (body parsed when JSON). Rejects on network errors and timeouts. */
+  /**
+   * One request; resolves to {status, body} (body parsed when JSON). A Buffer body is sent as it is (the caller
+   * names its content-type), anything else as JSON. Rejects on network errors and timeouts.
+   */
   request(method, path, body, headers = {}, timeoutMs = 30_000) {
-    const payload = body === undefined ? null : Buffer.from(JSON.stringify(body));
+    const raw = Buffer.isBuffer(body);
+    const payload = body === undefined ? null : raw ? body : Buffer.from(JSON.stringify(body));
     return new Promise((resolve, reject) => {
       const req = http.request({
         host: this.base.hostname, port: this.base.port, path, method, agent: this.agent, timeout: timeoutMs,
         headers: {
-          ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}),
+          ...(payload && !raw ? { 'content-type': 'application/json' } : {}),
+          ...(payload ? { 'content-length': payload.length } : {}),
           ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
           ...headers,
         },
@@ -80,5 +85,19 @@ export class Api {
     return this.request('PUT', `/api/posts/${post.id}`,
       { title: post.title, slug: post.slug, excerpt, body: 'Benchmark post.', tags: ['bench'] },
       { 'if-match': `"${post.version}"` });
+  }
+
+  /**
+   * One upload (`POST /api/media`, docs/rest-api.md) of a prepared multipart body ({body, contentType}: uploads.js).
+   * Its time limit covers a wait for a decode slot and the decode (blog.media.decode-queue-timeout 30 s and
+   * decode-timeout 20 s), so the server's own refusal (503, 422) comes before the tool gives up.
+   */
+  upload(multipart, timeoutMs = 120_000) {
+    return this.request('POST', '/api/media', multipart.body, { 'content-type': multipart.contentType }, timeoutMs);
+  }
+
+  /** Deletes an image of the library; an image no post uses answers 204. */
+  deleteMedia(id) {
+    return this.request('DELETE', `/api/media/${id}`);
   }
 }

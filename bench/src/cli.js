@@ -1,17 +1,21 @@
 #!/usr/bin/env node
 // The benchmark's coordinator: (optionally) starts the app, prepares a user and posts, forks the worker
-// processes that hold the sockets, drives the writes, samples the server, and writes the report.
+// processes that hold the sockets, drives the writes (and the uploads alongside, `--uploads K`), samples the
+// server, and writes the report.
 // Usage: npm --prefix bench run bench -- --preset smoke [--url http://127.0.0.1:18501] [--start] [--key value ...]
 import { fork } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Api } from './api.js';
-import { assignClients, parseOptions, workerCount } from './options.js';
+import { cachedPhoto, jpegSize } from './image.js';
+import { assignClients, parseOptions, workerCount, writing } from './options.js';
 import { buildReport, printSummary, writeReport } from './report.js';
 import { classHistogram, findPid, flightRecording, gc, loadAverage, machineCpu, metricsSource, processFigures, scrape, startServer, stopServer, waitReady } from './server.js';
 import { cpuByGroup, groupCores, processUptime, threadSnapshot } from './threads.js';
+import { multipartBody, Uploads } from './uploads.js';
 import { Writes } from './writes.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -103,11 +107,45 @@ async function drain(workers, writes, quietSeconds, maxSeconds = 600) {
   }
 }
 
+const TYPES = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.gif': 'image/gif', '.webp': 'image/webp' };
+
+/**
+ * The image every upload sends: `--upload-file`, else the generated ~3 MB photo (cached in the output folder).
+ * Returns the multipart body and what the report says of the image.
+ */
+function uploadPhoto(options) {
+  let photo;
+  if (options.uploadFile) {
+    const bytes = readFileSync(options.uploadFile);
+    const size = jpegSize(bytes);
+    photo = { bytes, file: resolve(options.uploadFile), width: size?.width ?? null, height: size?.height ?? null,
+      sha256: createHash('sha256').update(bytes).digest('hex'), generated: false };
+  } else {
+    photo = { ...cachedPhoto(resolve(repoRoot, options.out)), generated: true };
+  }
+  const multipart = multipartBody({ file: photo.bytes, filename: basename(photo.file),
+    type: TYPES[extname(photo.file).toLowerCase()] ?? 'application/octet-stream', alt: 'Bench upload' });
+  return { multipart, photo: { ...photo, bytes: photo.bytes.length } };
+}
+
 const workers = [];
+const uploaders = []; // every Uploads of the run: their images are deleted at the end
 let server = null;
 
-/** Ends the workers and the app this run started (also on Ctrl-C). */
+/** Deletes the images the run's uploads stored (also when the run failed half-way). */
+async function deleteUploads() {
+  const total = { deleted: 0, failed: 0 };
+  for (const u of uploaders.splice(0)) {
+    const r = await u.deleteAll().catch(() => ({ deleted: 0, failed: u.ids.length }));
+    total.deleted += r.deleted;
+    total.failed += r.failed;
+  }
+  return total;
+}
+
+/** Deletes what the run uploaded, ends the workers and the app this run started (also on Ctrl-C). */
 async function cleanUp() {
+  if (uploaders.length) await deleteUploads();
   for (const w of workers) if (w.child.connected) w.send({ type: 'close' });
   await sleep(300);
   for (const w of workers) if (w.child.exitCode === null) w.child.kill();
@@ -128,6 +166,9 @@ async function main() {
   server = options.start ? startServer(options, repoRoot) : null;
   const startedAt = new Date();
   mkdirSync(resolve(repoRoot, options.out), { recursive: true });
+  const upload = options.uploads > 0 ? uploadPhoto(options) : null;
+  if (upload) log(`uploads of ${upload.photo.file} (${upload.photo.bytes} bytes)`);
+  const posting = writing(options);
   try {
     if (server) log(`started the app (pid ${server.pid}, data ${server.dataDir})`);
     await waitReady(url, 240, server);
@@ -135,6 +176,9 @@ async function main() {
     log(`server ready at ${url}${pid ? `, pid ${pid}` : ' (not on this machine: no RSS/CPU/GC)'}`);
     const admin = new Api(url, Math.max(8, options.concurrency || options.posts) + 4);
     admin.token = await admin.login(options.email, options.password);
+    // The upload clients: their own connections (one each), the bench ADMIN's token, like the writes.
+    const uploader = new Api(url, Math.max(1, options.uploads));
+    uploader.token = admin.token;
     const metrics = metricsSource({ url, metricsUrl: options.metricsUrl,
       login: () => new Api(url).login(options.email, options.password) });
     const editorToken = await admin.editorToken('bench-editor@localhost', 'bench-editor-password');
@@ -175,20 +219,31 @@ async function main() {
       loaded.classes = classHistogram(pid);
     }
     // After the memory figures: the warm-up fills the server's resume buffer, which is not per socket.
+    let uploadWarmup = null;
     if (options.warmup > 0) {
-      log(`warming up: the same writes for ${options.warmup} s, not measured`);
+      log(`warming up: the same ${posting ? 'writes' : ''}${posting && upload ? ' and ' : ''}${upload ? 'uploads' : ''}`
+        + ` for ${options.warmup} s, not measured`);
       // Sampled like the measured window (warmupSamples): how the JIT's share falls after the server's start.
       const warming = sampler(metrics, pid);
       warmupSamples = warming.samples;
-      await new Writes(admin, posts, { published: options.published, warmup: true })
-        .run({ rate: options.rate, concurrency: options.concurrency, seconds: options.warmup })
-        .finally(() => warming.stop());
+      const warmUploads = upload ? new Uploads(uploader, upload.multipart) : null;
+      if (warmUploads) uploaders.push(warmUploads);
+      await Promise.all([
+        posting && new Writes(admin, posts, { published: options.published, warmup: true })
+          .run({ rate: options.rate, concurrency: options.concurrency, seconds: options.warmup }),
+        warmUploads?.run({ clients: options.uploads, seconds: options.warmup }),
+      ]).finally(() => warming.stop());
+      if (warmUploads) {
+        const w = warmUploads.summary();
+        uploadWarmup = { attempted: w.attempted, ok: w.ok, status: w.status };
+      }
       await sleep(options.settle * 1000);
     }
 
     const load = loadAverage();
-    log(`load average ${load.join(' ')}; writing for ${options.duration} s at `
-      + (options.rate > 0 ? `${options.rate}/s` : `max (concurrency ${options.concurrency})`));
+    log(`load average ${load.join(' ')}; ${posting ? 'writing' : 'no writes'} for ${options.duration} s`
+      + (!posting ? '' : options.rate > 0 ? ` at ${options.rate}/s` : ` at max (concurrency ${options.concurrency})`)
+      + (upload ? `, ${options.uploads} upload clients` : ''));
     const recording = options.jfr && pid ? flightRecording(pid) : false;
     workers.forEach((w) => w.send({ type: 'measure' }));
     const cpuBefore = process.cpuUsage();
@@ -199,7 +254,14 @@ async function main() {
     const wallBefore = performance.now();
     const samples = sampler(metrics, pid);
     const writes = new Writes(admin, posts, { published: options.published });
-    const window = await writes.run({ rate: options.rate, concurrency: options.concurrency, seconds: options.duration });
+    const uploads = upload ? new Uploads(uploader, upload.multipart) : null;
+    if (uploads) uploaders.push(uploads);
+    const [writeWindow, uploadWindow] = await Promise.all([
+      posting && writes.run({ rate: options.rate, concurrency: options.concurrency, seconds: options.duration }),
+      uploads?.run({ clients: options.uploads, seconds: options.duration }),
+    ]);
+    const window = writeWindow || uploadWindow;
+    if (uploads) log(`uploads done: ${JSON.stringify(uploads.summary().status)}`);
     log(`writes done: ${JSON.stringify(writes.summary().status)}; waiting for deliveries`);
     const drained = await drain(workers, writes, options.drain);
     samples.stop();
@@ -212,10 +274,13 @@ async function main() {
     const jfrFile = resolve(repoRoot, options.out, `${options.preset}-${startedAt.toISOString().replace(/[:.]/g, '-')}.jfr`);
     if (recording && flightRecording(pid, jfrFile)) log(`profile of the measured window: node bench/src/profile.js ${jfrFile}`);
     const end = await memoryFigures(metrics, pid).catch(() => null);
+    const uploadsDeleted = uploaders.length ? await deleteUploads() : null;
+    if (uploadsDeleted) log(`deleted the run's uploads: ${JSON.stringify(uploadsDeleted)}`);
 
     const report = buildReport({
       options, startedAt, load, pid, idle, loaded, end, connected, connectSeconds, total, staff, readers,
       writes, window, drained, reports, samples: samples.samples, wallSeconds, coordinatorCpu,
+      uploads, uploadWindow, uploadWarmup, uploadsDeleted, photo: upload?.photo,
       serverCpu: procBefore && procAfter ? (procAfter.cpuSeconds - procBefore.cpuSeconds) / wallSeconds : null,
       threadCpu: cpuByGroup(threadsBefore, threadsAfter), uptimeAtWindowStart, warmupSamples,
       machineBusy: (machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total),

@@ -2,17 +2,24 @@
 
 /**
  * A preset: how many staff and public sockets, how fast to write (writes/s; 0 with `concurrency` = as fast as
- * the server answers), for how long, on how many posts, and whether those posts are published (then public
- * sockets receive the writes too).
+ * the server answers; 0 without `concurrency` = no writes, only uploads), for how long, on how many posts,
+ * whether those posts are published (then public sockets receive the writes too), and how many staff clients
+ * upload a ~3 MB photo alongside, each the next as soon as the last is answered (`uploads`, issue #14).
  */
+const FANOUT = { staff: 2000, public: 0, rate: 25, duration: 60, posts: 50, published: false };
+
 export const PRESETS = {
   smoke: { staff: 100, public: 0, rate: 20, duration: 15, posts: 20, published: false },
-  fanout: { staff: 2000, public: 0, rate: 25, duration: 60, posts: 50, published: false },
+  fanout: FANOUT,
   wide: { staff: 1000, public: 9000, rate: 10, duration: 60, posts: 20, published: true },
   // Mostly idle sockets up to the file-descriptor limit: `auto` fills the server's free descriptors but a margin.
   sockets: { staff: 500, public: 'auto', rate: 1, duration: 30, posts: 5, published: true },
   // As many writes/s as the server takes (closed loop with `concurrency` writes in flight), one event each.
   writes: { staff: 1000, public: 0, rate: 0, concurrency: 16, duration: 30, posts: 400, published: false },
+  // Uploads alone, no sockets and no writes: uploads/s and the server's CPU per upload.
+  uploads: { staff: 0, public: 0, rate: 0, concurrency: 0, duration: 60, posts: 1, published: false, uploads: 2 },
+  // `fanout` with the uploads alongside: the same sockets and writes, so its delivery latency compares with fanout's.
+  'fanout-uploads': { ...FANOUT, uploads: 2 },
 };
 
 const DEFAULTS = {
@@ -38,10 +45,12 @@ const DEFAULTS = {
   email: process.env.BLOG_ADMIN_EMAIL ?? 'bench-admin@localhost',
   password: process.env.BLOG_ADMIN_PASSWORD ?? 'bench-admin-password',
   serverPid: 0,
+  uploads: 0, // staff clients uploading the photo alongside the writes (closed loop each), 0 = none
+  uploadFile: '', // upload this image instead of the generated ~3 MB photo (bench/src/image.js)
 };
 
 const NUMBERS = new Set(['staff', 'public', 'rate', 'duration', 'posts', 'concurrency', 'workers', 'perAddress',
-  'connectConcurrency', 'drain', 'settle', 'warmup', 'fdMargin', 'port', 'serverPid']);
+  'connectConcurrency', 'drain', 'settle', 'warmup', 'fdMargin', 'port', 'serverPid', 'uploads']);
 const FLAGS = new Set(['start', 'published', 'deflate', 'jfr', 'classHistogram']);
 
 const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
@@ -82,10 +91,17 @@ export function parseOptions(argv) {
   }
   if (given.port !== undefined && given.url === undefined) options.url = `http://127.0.0.1:${options.port}`;
   if (given.url !== undefined) options.port = Number(new URL(options.url).port || 80);
-  if (options.rate === 0 && !options.concurrency) throw new Error('--rate 0 (as fast as possible) needs --concurrency');
+  if (options.rate === 0 && !options.concurrency && !options.uploads) {
+    throw new Error('--rate 0 (as fast as possible) needs --concurrency (or --uploads N for uploads alone)');
+  }
   if (options.duration <= 0) throw new Error('--duration must be > 0');
   if (options.posts < 1) throw new Error('--posts must be >= 1');
   return options;
+}
+
+/** Whether the run writes posts at all (a run of uploads alone does not). */
+export function writing(options) {
+  return options.rate > 0 || options.concurrency > 0;
 }
 
 /** How many workers: enough that none holds more than 2,500 sockets (descriptors and one event loop each). */

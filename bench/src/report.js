@@ -63,6 +63,28 @@ function perSocketClasses(idle, loaded, sockets) {
   })).filter((c) => c.bytesPerSocket > 0).sort((a, b) => b.bytesPerSocket - a.bytesPerSocket);
 }
 
+/**
+ * The uploads of a run: how many were stored, refused (an answer other than 201) or never answered, per second
+ * (stored ÷ the time from the first sent to the last answered), their latency (request sent -> answer read), the
+ * photo, the warm-up's and the clean-up's counts, and the server's CPU per stored upload: all threads over the
+ * measured window (so with sockets and writes running it includes theirs) and the decode threads' alone.
+ */
+function uploadFigures(run, us, cpu) {
+  const decode = cpu?.cpuByThreadGroup.find((g) => g.group === 'mediaDecode');
+  return {
+    clients: run.options.uploads,
+    photo: run.photo ?? null,
+    ...us,
+    seconds: round(run.uploadWindow.seconds),
+    perSecond: round(us.ok / run.uploadWindow.seconds, 2),
+    latencyMs: percentiles(run.uploads.latency),
+    serverCpuPerUploadMs: cpu?.cpuPerUploadMs ?? null,
+    mediaDecodeCpuPerUploadMs: decode?.msPerUpload ?? null,
+    warmup: run.uploadWarmup ?? null,
+    cleanUp: run.uploadsDeleted ?? null,
+  };
+}
+
 export function buildReport(run) {
   const { options, reports, writes, window, connected, samples } = run;
   const latency = merged(reports.map((r) => r.latency));
@@ -89,8 +111,11 @@ export function buildReport(run) {
   const reconnects = {};
   for (const r of reports) for (const [k, v] of Object.entries(r.reconnects)) reconnects[k] = (reconnects[k] ?? 0) + v;
   const received = sum(reports, (r) => r.deliveries);
-  const cpu = cpuFigures(run.threadCpu, { wallSeconds: run.wallSeconds, writes: ws.ok, deliveries: received });
+  const us = run.uploads ? run.uploads.summary() : null;
+  const cpu = cpuFigures(run.threadCpu, { wallSeconds: run.wallSeconds, writes: ws.ok, deliveries: received,
+    uploads: us?.ok ?? 0 });
   const heapSamples = samples.map((s) => s.heapUsed).filter((x) => x);
+  const rssSamples = samples.map((s) => s.rssBytes).filter((x) => x);
   const cpuUsage = samples.map((s) => s.processCpuUsage).filter((x) => x !== undefined);
   return {
     preset: options.preset,
@@ -118,6 +143,7 @@ export function buildReport(run) {
       ...rates(reports.map((r) => r.perSecond), window),
     },
     latencyMs: percentiles(latency),
+    uploads: us && uploadFigures(run, us, cpu),
     server: {
       pid: run.pid || null,
       uptimeAtWindowStartSeconds: run.uptimeAtWindowStart ?? null,
@@ -126,8 +152,11 @@ export function buildReport(run) {
       heapMeasuredAfterGc: run.idle.afterGc && run.loaded.afterGc,
       heapPerSocketKB: round(heapPerSocket / 1024),
       heapPeakDuringRunMB: heapSamples.length ? round(Math.max(...heapSamples) / 2 ** 20, 1) : null,
+      heapAtEndMB: run.end?.heapUsed ? round(run.end.heapUsed / 2 ** 20, 1) : null,
       rssIdleMB: run.idle.process ? round(run.idle.process.rssBytes / 2 ** 20, 1) : null,
       rssWithSocketsMB: run.loaded.process ? round(run.loaded.process.rssBytes / 2 ** 20, 1) : null,
+      rssPeakDuringRunMB: rssSamples.length ? round(Math.max(...rssSamples) / 2 ** 20, 1) : null,
+      rssAtEndMB: run.end?.process ? round(run.end.process.rssBytes / 2 ** 20, 1) : null,
       rssPerSocketKB: round(rssPerSocket / 1024),
       descriptors: run.loaded.process ? { open: run.loaded.process.fds, limit: run.loaded.process.fdLimit } : null,
       cpuCores: round(run.serverCpu),
@@ -135,6 +164,7 @@ export function buildReport(run) {
       cpuSecondsInWindow: cpu?.cpuSecondsInWindow ?? null,
       cpuPerWriteMs: cpu?.cpuPerWriteMs ?? null,
       cpuPerDeliveryUs: cpu?.cpuPerDeliveryUs ?? null,
+      cpuPerUploadMs: cpu?.cpuPerUploadMs ?? null,
       cpuByThreadGroup: cpu?.cpuByThreadGroup ?? null,
       busiestOtherThreads: cpu?.busiestOtherThreads ?? null,
       processCpuUsageMean: cpuUsage.length ? round(cpuUsage.reduce((a, b) => a + b, 0) / cpuUsage.length) : null,
@@ -158,6 +188,11 @@ export function buildReport(run) {
 /** A summary line: a figure the run has none of (no sockets, no deliveries, no server pid) shows as '-'. */
 const t = (strings, ...values) => strings.reduce((out, part, i) => out + (values[i - 1] ?? '-') + part);
 
+function uploadLine(u) {
+  const l = u.latencyMs;
+  return t`uploads: ${u.ok} stored of ${u.attempted} by ${u.clients} clients (${u.perSecond}/s over ${u.seconds} s; status ${JSON.stringify(u.status)}; refused ${u.refused}, no answer ${u.errors}); latency p50 ${l.p50} ms, p99 ${l.p99} ms, max ${l.max} ms; server CPU ${u.serverCpuPerUploadMs} ms per upload (media decode threads ${u.mediaDecodeCpuPerUploadMs} ms); photo ${u.photo?.bytes} bytes, ${u.photo?.width}x${u.photo?.height}`;
+}
+
 export function printSummary(r) {
   const d = r.deliveries;
   const l = r.latencyMs;
@@ -169,7 +204,8 @@ export function printSummary(r) {
     t`deliveries: ${d.received} of ${d.expected} expected; lost ${d.lost}, duplicated ${d.duplicated}, unexpected ${d.unexpected}, wrong post/version ${d.wrongPostOrVersion}; all arrived: ${d.allArrived} (waited ${d.waitedAfterWritesSeconds} s after the writes)`,
     t`deliveries/s: offered ${d.offeredPerSecond}, achieved ${d.steadyPerSecond} (steady), peak ${d.peakPerSecond}; last delivery ${d.lastDeliverySecondsAfterWrites?.toFixed(1)} s after the writes`,
     t`latency (write sent -> frame received): p50 ${l.p50} ms, p90 ${l.p90} ms, p99 ${l.p99} ms, p99.9 ${l.p999} ms, max ${l.max} ms (${l.count} deliveries)`,
-    t`server: heap ${s.heapIdleMB} -> ${s.heapWithSocketsMB} MB${s.heapMeasuredAfterGc ? ' after GC' : ''} (${s.heapPerSocketKB} KB/socket), RSS ${s.rssIdleMB} -> ${s.rssWithSocketsMB} MB (${s.rssPerSocketKB} KB/socket), descriptors ${JSON.stringify(s.descriptors)}, CPU ${s.cpuCores} cores, slow closes ${s.slowCloses}`,
+    ...(r.uploads ? [uploadLine(r.uploads)] : []),
+    t`server: heap ${s.heapIdleMB} -> ${s.heapWithSocketsMB} MB${s.heapMeasuredAfterGc ? ' after GC' : ''} (${s.heapPerSocketKB} KB/socket, peak ${s.heapPeakDuringRunMB} MB), RSS ${s.rssIdleMB} -> ${s.rssWithSocketsMB} MB (${s.rssPerSocketKB} KB/socket, peak ${s.rssPeakDuringRunMB} MB), descriptors ${JSON.stringify(s.descriptors)}, CPU ${s.cpuCores} cores, slow closes ${s.slowCloses}`,
     cpuSummary(s.cpuByThreadGroup ? s : null, s.cpuCores),
     t`generator: ${r.generator.cores} cores (coordinator ${r.generator.coordinatorCores}); event-loop delay worst p99 ${r.generator.worstLoopDelayP99Ms} ms, max ${r.generator.worstLoopDelayMaxMs} ms; closes during the run ${JSON.stringify(r.sockets.closes)} (reconnects ${JSON.stringify(r.sockets.reconnects)}, resyncs ${r.sockets.resyncs}), open at end ${r.sockets.openAtEnd}`,
   ];

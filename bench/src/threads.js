@@ -11,7 +11,7 @@ export const CLOCK_TICKS = 100; // USER_HZ on Linux: the unit of utime/stime
  * The thread groups, in report order; a thread belongs to the first group whose pattern matches its 15-character
  * name, else to `other`. Names taken from a running server (`--start`; `/proc/<pid>/task/<tid>/comm` of every
  * thread, kept in test/fixtures/server-thread-names.txt) and from the code (FanOutThreads, ReplayPool,
- * EventStream, PresenceStream, OutboxRelay).
+ * EventStream, PresenceStream, OutboxRelay, ImageProcessor).
  */
 export const THREAD_GROUPS = [
   // Tomcat's connector: request threads (REST, WebSocket reads and write completions), poller, acceptor. With a
@@ -20,6 +20,10 @@ export const THREAD_GROUPS = [
   { group: 'fanOut', label: 'fan-out (realtime-fan-out-N)', pattern: /^realtime-fan-ou/ },
   { group: 'stream', label: 'event stream, replay, presence, ticker', pattern: /^(realtime-(stream|replay|ticker)|presence-(stream|sweepe))/ },
   { group: 'outbox', label: 'outbox relay', pattern: /^outbox-relay$/ },
+  // Image uploads: ImageProcessor decodes, turns, resamples and re-encodes every rendition on a thread of its own
+  // ("media-decode-N", started on demand, so none is alive before the first upload); reading the multipart body
+  // and storing the renditions run on the request threads.
+  { group: 'mediaDecode', label: 'media decode and re-encode (media-decode-N)', pattern: /^media-decode-/ },
   // The application's Kafka clients: the producer's I/O thread, Micrometer's Kafka client metrics, and (when
   // used) the admin client and consumer background threads; the consumers' polling runs on the stream threads.
   { group: 'kafkaClient', label: 'Kafka clients (producer I/O, client metrics)', pattern: /^(kafka-producer-|micrometer-kafk|kafka-admin-cli|kafka-coordinat|consumer_backgr)/ },
@@ -138,16 +142,18 @@ export function cpuByGroup(before, after, ticksPerSecond = CLOCK_TICKS) {
 const round = (x, digits) => (x === null || !Number.isFinite(x) ? null : Number(x.toFixed(digits)));
 
 /**
- * The report's view of the window: cores, share of the server's CPU and CPU per acknowledged write for every
- * group, and the server's CPU per write (ms) and per delivery (µs), all threads together (JIT and GC included).
+ * The report's view of the window: cores, share of the server's CPU and CPU per acknowledged write (and per stored
+ * upload) for every group, and the server's CPU per write (ms), per delivery (µs) and per upload (ms), all threads
+ * together (JIT and GC included).
  */
-export function cpuFigures(byGroup, { wallSeconds, writes, deliveries }) {
+export function cpuFigures(byGroup, { wallSeconds, writes, deliveries, uploads = 0 }) {
   if (!byGroup) return null;
   const total = byGroup.processSeconds;
   return {
     cpuSecondsInWindow: round(total, 2),
     cpuPerWriteMs: writes > 0 ? round((total * 1000) / writes, 3) : null,
     cpuPerDeliveryUs: deliveries > 0 ? round((total * 1e6) / deliveries, 2) : null,
+    cpuPerUploadMs: uploads > 0 ? round((total * 1000) / uploads, 1) : null,
     cpuByThreadGroup: byGroup.groups.map((g) => ({
       group: g.group,
       label: g.label,
@@ -157,6 +163,7 @@ export function cpuFigures(byGroup, { wallSeconds, writes, deliveries }) {
       systemCores: round(g.systemSeconds / wallSeconds, 3),
       share: total > 0 ? round(g.cpuSeconds / total, 3) : null,
       msPerWrite: writes > 0 ? round((g.cpuSeconds * 1000) / writes, 3) : null,
+      msPerUpload: uploads > 0 ? round((g.cpuSeconds * 1000) / uploads, 1) : null,
       ...(g.exitedThreads ? { exitedThreads: g.exitedThreads } : {}),
     })),
     busiestOtherThreads: byGroup.otherThreads.map((t) => ({ name: t.name, cores: round(t.cpuSeconds / wallSeconds, 3) })),
@@ -171,14 +178,19 @@ export function groupCores(before, after, seconds, ticksPerSecond = CLOCK_TICKS)
 }
 
 const SHORT = { requests: 'requests', fanOut: 'fan-out', stream: 'stream/replay', outbox: 'outbox relay',
+  mediaDecode: 'media decode',
   kafkaClient: 'Kafka clients', kafkaBroker: 'Kafka broker', jit: 'JIT', gc: 'GC', database: 'database',
   other: 'other', unattributed: 'unattributed' };
 
-/** The summary's line: CPU per write and per delivery, then every group that used CPU, the busiest first. */
+/**
+ * The summary's line: CPU per write and per delivery (and per upload when there were uploads), then every group
+ * that used CPU, the busiest first.
+ */
 export function cpuSummary(cpu, cores) {
   if (!cpu) return 'server CPU by thread group: not measured (the server does not run on this machine)';
   const groups = cpu.cpuByThreadGroup.filter((g) => g.cores > 0).sort((a, b) => b.cores - a.cores)
     .map((g) => `${SHORT[g.group]} ${g.cores} (${Math.round(g.share * 100)} %)`);
+  const perUpload = cpu.cpuPerUploadMs == null ? '' : `, ${cpu.cpuPerUploadMs} ms per upload`;
   return `server CPU: ${cpu.cpuSecondsInWindow} s in the window (${cores} cores) = ${cpu.cpuPerWriteMs ?? '-'} ms per write, `
-    + `${cpu.cpuPerDeliveryUs ?? '-'} µs per delivery; cores by thread group: ${groups.join(', ') || 'none'}`;
+    + `${cpu.cpuPerDeliveryUs ?? '-'} µs per delivery${perUpload}; cores by thread group: ${groups.join(', ') || 'none'}`;
 }

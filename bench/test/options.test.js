@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assignClients, parseOptions, PRESETS, workerCount } from '../src/options.js';
+import { assignClients, parseOptions, PRESETS, workerCount, writing } from '../src/options.js';
 
 test('a preset gives its sockets, rate and posts', () => {
   const o = parseOptions(['--preset', 'wide']);
@@ -12,7 +12,7 @@ test('a preset gives its sockets, rate and posts', () => {
 });
 
 test('every preset named in the issue exists and smoke is the default', () => {
-  assert.deepEqual(Object.keys(PRESETS).sort(), ['fanout', 'smoke', 'sockets', 'wide', 'writes']);
+  assert.deepEqual(Object.keys(PRESETS).sort(), ['fanout', 'fanout-uploads', 'smoke', 'sockets', 'uploads', 'wide', 'writes']);
   assert.equal(parseOptions([]).preset, 'smoke');
   assert.equal(PRESETS.fanout.staff * PRESETS.fanout.rate, 50_000);
   assert.equal((PRESETS.wide.staff + PRESETS.wide.public) * PRESETS.wide.rate, 100_000);
@@ -34,6 +34,20 @@ test('--port alone points the url at that port', () => {
 test('the sockets preset fills the descriptors with public sockets unless told a number', () => {
   assert.equal(parseOptions(['--preset', 'sockets']).public, 'auto');
   assert.equal(parseOptions(['--preset', 'sockets', '--public', '100']).public, 100);
+});
+
+test('the uploads presets: uploads alone without sockets or writes, and fanout with uploads alongside', () => {
+  const alone = parseOptions(['--preset', 'uploads']);
+  assert.equal(alone.uploads, 2);
+  assert.equal(alone.staff + alone.public, 0);
+  assert.equal(writing(alone), false);
+  const both = parseOptions(['--preset', 'fanout-uploads']);
+  assert.equal(both.uploads, 2);
+  assert.deepEqual({ ...both, preset: 'fanout' }, parseOptions(['--preset', 'fanout', '--uploads', '2'])); // the same sockets and writes
+  assert.equal(writing(both), true);
+  assert.equal(parseOptions(['--preset', 'fanout', '--uploads', '3', '--upload-file', 'a.jpg']).uploadFile, 'a.jpg');
+  assert.equal(parseOptions([]).uploads, 0); // no other preset uploads
+  assert.throws(() => parseOptions(['--preset', 'uploads', '--uploads', '0']), /needs --concurrency/);
 });
 
 test('unknown presets, options and bad numbers are refused', () => {

@@ -60,7 +60,7 @@ test('the report keeps its server figures and adds CPU per thread group, per wri
   assert.equal(s.cpuSecondsInWindow, 19.14);
   assert.equal(s.cpuPerWriteMs, 19.14); // 19.14 s over 1,000 acknowledged writes
   assert.equal(s.cpuPerDeliveryUs, 191.4); // over the 100,000 deliveries both workers received
-  assert.deepEqual(s.cpuByThreadGroup.map((g) => g.group), ['requests', 'fanOut', 'stream', 'outbox', 'kafkaClient',
+  assert.deepEqual(s.cpuByThreadGroup.map((g) => g.group), ['requests', 'fanOut', 'stream', 'outbox', 'mediaDecode', 'kafkaClient',
     'kafkaBroker', 'jit', 'gc', 'database', 'other', 'unattributed']);
   const without = buildReport({ ...run, threadCpu: null }).server; // the server runs elsewhere
   assert.equal(without.cpuByThreadGroup, null);
@@ -80,4 +80,59 @@ test('the summary shows CPU per write and per thread group, and \'-\' for what a
   assert.doesNotMatch(text, /undefined|NaN/);
   assert.match(text, /latency \(write sent -> frame received\): p50 - ms/);
   assert.match(text, /server CPU: 19\.14 s in the window \(1\.91 cores\) = 19\.14 ms per write, - µs per delivery; cores by thread group: requests 0\.8/);
+});
+
+/** The fixture run with 20 uploads stored (and one refused) by 2 clients over 10 s alongside, and no writes. */
+function uploadRun() {
+  const latency = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 600_000_000,
+    numberOfSignificantValueDigits: 3, useWebAssembly: false });
+  for (let i = 1; i <= 21; i++) latency.recordValue(i * 50_000); // 50 ms .. 1,050 ms
+  const run = fixtureRun({ deliveries: [0, 0], staff: 0 });
+  return {
+    ...run,
+    options: { ...run.options, preset: 'uploads', uploads: 2 },
+    writes: { summary: () => ({ attempted: 0, ok: 0, status: {}, skipped: 0 }), roundTrip: hdr.build() },
+    uploads: { latency, summary: () => ({ attempted: 21, ok: 20, refused: 1, errors: 0, status: { 201: 20, 503: 1 },
+      problems: { '/problems/media-busy': 1 } }) },
+    uploadWindow: { seconds: 10, startMicros: 0, endMicros: 10e6 },
+    uploadWarmup: { attempted: 12, ok: 12, status: { 201: 12 } },
+    uploadsDeleted: { deleted: 32, failed: 0 },
+    photo: { file: '/tmp/upload-photo.jpg', bytes: 3_004_859, width: 3000, height: 2000, sha256: 'ab', generated: true },
+  };
+}
+
+test('a run with uploads reports uploads/s, their latency and refusals, and the server\'s CPU per upload', () => {
+  const report = buildReport(uploadRun());
+  const u = report.uploads;
+  assert.equal(u.clients, 2);
+  assert.deepEqual([u.attempted, u.ok, u.refused, u.errors], [21, 20, 1, 0]);
+  assert.deepEqual(u.problems, { '/problems/media-busy': 1 });
+  assert.equal(u.perSecond, 2); // 20 stored in 10 s
+  assert.equal(u.latencyMs.count, 21);
+  assert.ok(Math.abs(u.latencyMs.p50 - 550) <= 1 && Math.abs(u.latencyMs.max - 1050) <= 2, JSON.stringify(u.latencyMs));
+  assert.equal(u.serverCpuPerUploadMs, 957); // 19.14 s of the fixture's window over 20 stored uploads
+  assert.equal(report.server.cpuPerUploadMs, 957);
+  assert.equal(u.mediaDecodeCpuPerUploadMs, 0); // the fixture's /proc has no decode thread
+  assert.equal(report.server.cpuPerWriteMs, null);
+  assert.deepEqual(u.warmup, { attempted: 12, ok: 12, status: { 201: 12 } });
+  assert.deepEqual(u.cleanUp, { deleted: 32, failed: 0 });
+  assert.equal(u.photo.bytes, 3_004_859);
+  assert.equal(buildReport(fixtureRun()).uploads, null); // a run without uploads has none
+});
+
+test('the summary of a run with uploads has an uploads line beside the delivery latency', () => {
+  const printed = [];
+  const log = console.log;
+  console.log = (text) => printed.push(text);
+  try {
+    printSummary(buildReport(uploadRun()));
+    printSummary(buildReport(fixtureRun()));
+  } finally {
+    console.log = log;
+  }
+  const [withUploads, without] = printed;
+  assert.doesNotMatch(withUploads, /undefined|NaN/);
+  assert.match(withUploads, /\nuploads: 20 stored of 21 by 2 clients \(2\/s over 10 s; status \{"201":20,"503":1\}; refused 1, no answer 0\); latency p50 55\d(\.\d+)? ms, p99 1,?0\d\d(\.\d+)? ms, max 1,?05\d(\.\d+)? ms; server CPU 957 ms per upload \(media decode threads 0 ms\); photo 3004859 bytes, 3000x2000\n/);
+  assert.match(withUploads, /957 ms per upload; cores by thread group/);
+  assert.doesNotMatch(without, /uploads:|per upload/);
 });

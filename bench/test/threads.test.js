@@ -19,6 +19,8 @@ test('threads are grouped by their 15-character names as /proc cuts them', () =>
     'realtime-replay': 'stream',
     'presence-stream': 'stream',
     'outbox-relay': 'outbox',
+    'media-decode-1': 'mediaDecode',
+    'media-decode-12': 'mediaDecode',
     'kafka-producer-': 'kafkaClient',
     'kafka-admin-cli': 'kafkaClient',
     'data-plane-kafk': 'kafkaBroker',
@@ -44,7 +46,8 @@ test('threads are grouped by their 15-character names as /proc cuts them', () =>
 });
 
 test('every thread of a real server on embedded defaults falls in a named group but the JVM\'s and app\'s few others', () => {
-  // The names a running server had (`--start`, smoke preset, sockets open, writes running), one per line.
+  // The names a running server had (`--start`, smoke preset, sockets open, writes running), one per line; the two
+  // decode threads, which start with the first upload, from a run of the uploads preset.
   const names = readFileSync(join(fixtures, 'server-thread-names.txt'), 'utf8').trim().split('\n');
   const other = names.filter((n) => groupOf(n) === 'other').sort();
   assert.deepEqual(other, ['Attach Listener', 'Catalina-utilit', 'Cleaner-1', 'Common-Cleaner', 'Finalizer',
@@ -72,6 +75,7 @@ test('CPU per group: differences for threads alive throughout, everything for ne
     fanOut: 5.5,
     stream: 0.5,
     outbox: 0.1,
+    mediaDecode: 0, // no upload in the fixture's window
     kafkaClient: 0.4,
     kafkaBroker: 0.66,
     jit: 3.2,
@@ -102,9 +106,21 @@ test('per write and per delivery: the window\'s server CPU divided by acknowledg
   assert.equal(figures.cpuPerDeliveryUs, 191.4);
   const requests = figures.cpuByThreadGroup.find((g) => g.group === 'requests');
   assert.deepEqual({ ...requests, label: undefined }, { group: 'requests', label: undefined, threads: 3, cores: 0.8,
-    userCores: 0.66, systemCores: 0.14, share: 0.418, msPerWrite: 8 });
+    userCores: 0.66, systemCores: 0.14, share: 0.418, msPerWrite: 8, msPerUpload: null });
+  assert.equal(figures.cpuPerUploadMs, null); // no uploads in the window
   assert.equal(figures.cpuByThreadGroup.find((g) => g.group === 'jit').cores, 0.32);
   assert.deepEqual(figures.busiestOtherThreads, [{ name: 'scheduling-1', cores: 0.01 }, { name: 'Catalina-utilit', cores: 0.001 }]);
+});
+
+test('per upload: the window\'s server CPU, and each group\'s, divided by the stored uploads', () => {
+  const figures = cpuFigures(cpuByGroup(start(), end()), { wallSeconds: 10, writes: 0, deliveries: 0, uploads: 20 });
+  assert.equal(figures.cpuPerUploadMs, 957); // 19.14 s over 20 uploads
+  assert.equal(figures.cpuPerWriteMs, null);
+  assert.equal(figures.cpuByThreadGroup.find((g) => g.group === 'requests').msPerUpload, 400);
+  assert.equal(figures.cpuByThreadGroup.find((g) => g.group === 'mediaDecode').msPerUpload, 0);
+  assert.match(cpuSummary(figures, 1.91), /- ms per write, - µs per delivery, 957 ms per upload; cores by thread group: requests/);
+  assert.doesNotMatch(cpuSummary(cpuFigures(cpuByGroup(start(), end()), { wallSeconds: 10, writes: 1, deliveries: 1 }), 1.91),
+    /per upload/);
 });
 
 test('no writes or no deliveries give no per-write or per-delivery figure rather than infinity', () => {
