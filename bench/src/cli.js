@@ -116,9 +116,10 @@ const TYPES = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png'
 function uploadPhoto(options) {
   let photo;
   if (options.uploadFile) {
-    const bytes = readFileSync(options.uploadFile);
+    const file = resolve(repoRoot, options.uploadFile); // like --jar and --out: relative to the repository
+    const bytes = readFileSync(file);
     const size = jpegSize(bytes);
-    photo = { bytes, file: resolve(options.uploadFile), width: size?.width ?? null, height: size?.height ?? null,
+    photo = { bytes, file, width: size?.width ?? null, height: size?.height ?? null,
       sha256: createHash('sha256').update(bytes).digest('hex'), generated: false };
   } else {
     photo = { ...cachedPhoto(resolve(repoRoot, options.out)), generated: true };
