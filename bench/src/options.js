@@ -38,6 +38,7 @@ const DEFAULTS = {
   fdMargin: 1100, // descriptors left free on the server for `auto`: its connection cap (server.tomcat.max-connections, 19,000) sits 1,000 below the 20,000 descriptors, and its own metrics request needs one of those connections
   deflate: false, // offer permessage-deflate as browsers do
   heap: '3g', // with --start: the server's -Xmx (19,000 sockets take ~1.6 GB)
+  jvm: '', // with --start: more JVM options for the server, space-separated (e.g. "-XX:TieredStopAtLevel=1")
   dataRoot: '', // with --start: where the fresh data folder goes (default the system's temp folder; /dev/shm: no disk)
   classHistogram: false, // the server's live objects by class with the sockets open (jcmd), per socket
   jfr: false, // record a JFR profile of the server (on this machine) during the writes and deliveries

@@ -10,11 +10,16 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
+/** `--jvm "-XX:A -XX:B"` as separate arguments (none contains a space). */
+export function jvmOptions(text) {
+  return (text ?? '').split(/\s+/).filter(Boolean);
+}
+
 /** Starts the packaged app on embedded defaults (H2 + embedded Kafka) in a fresh data folder. */
 export function startServer(options, repoRoot) {
   const dataDir = mkdtempSync(join(options.dataRoot || tmpdir(), 'blog-bench-'));
   const log = join(dataDir, 'server.log');
-  const jvm = [`-Xmx${options.heap}`, '-XX:+ExitOnOutOfMemoryError'];
+  const jvm = [`-Xmx${options.heap}`, '-XX:+ExitOnOutOfMemoryError', ...jvmOptions(options.jvm)];
   const child = spawn('java', [...jvm, '-jar', resolve(repoRoot, options.jar)], {
     env: {
       ...process.env,

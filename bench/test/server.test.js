@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { test } from 'node:test';
-import { metricsSource, scrape } from '../src/server.js';
+import { jvmOptions, metricsSource, scrape } from '../src/server.js';
 
 const SCRAPE = [
   'jvm_memory_used_bytes{area="heap",id="G1 Eden Space"} 100.0',
@@ -60,4 +60,10 @@ test('a refused scrape is an error, not zeros', async () => {
   } finally {
     app.close();
   }
+});
+
+test('--jvm options reach the started server one by one', () => {
+  assert.deepEqual(jvmOptions(' -XX:TieredStopAtLevel=1  -Xss512k '), ['-XX:TieredStopAtLevel=1', '-Xss512k']);
+  assert.deepEqual(jvmOptions(''), []);
+  assert.deepEqual(jvmOptions(undefined), []);
 });
