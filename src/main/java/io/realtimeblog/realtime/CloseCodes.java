@@ -28,7 +28,7 @@ public final class CloseCodes {
     public static final Close IDLE = new Close(4010, "idle timeout");
 
     /** Every close the application sends (the transport's own refusals are counted apart, by their codes). */
-    static final java.util.List<Close> ALL = java.util.List.of(SERVER_RESTART, UNAUTHORIZED, HELLO_TIMEOUT,
+    public static final java.util.List<Close> ALL = java.util.List.of(SERVER_RESTART, UNAUTHORIZED, HELLO_TIMEOUT,
             REAUTHENTICATE, SLOW_CLIENT, PROTOCOL_ERROR, POLICY_VIOLATION, IDLE);
 
     private CloseCodes() {

@@ -60,7 +60,7 @@ public record RealtimeProperties(
         @NotNull @DefaultValue("5s") Duration staffRecheckInterval) {
 
     /** What the transport enforces on every client frame. */
-    WireLimits wireLimits() {
+    public WireLimits wireLimits() {
         return new WireLimits(maxInboundFrameBytes, inboundFrameRate, inboundFrameBurst);
     }
 }

@@ -21,6 +21,7 @@ import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.TestAccounts.Staff;
 import io.realtimeblog.realtime.presence.PresenceSweeper;
+import io.realtimeblog.realtime.session.RealtimeSessions;
 import io.realtimeblog.users.Role;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

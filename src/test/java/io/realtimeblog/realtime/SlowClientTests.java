@@ -20,6 +20,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
+import io.realtimeblog.realtime.session.RealtimeSessions;
 import io.realtimeblog.users.Role;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,4 +1,4 @@
-package io.realtimeblog.realtime;
+package io.realtimeblog.realtime.protocol;
 
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,6 +16,7 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import io.realtimeblog.realtime.RealtimeProperties;
 import io.realtimeblog.realtime.wire.WebSocketHandshake;
 import io.realtimeblog.realtime.wire.WireLimits;
 import io.realtimeblog.web.ProblemTypes;

@@ -1,4 +1,4 @@
-package io.realtimeblog.realtime;
+package io.realtimeblog.realtime.stream;
 
 import java.util.UUID;
 
@@ -16,10 +16,10 @@ import io.realtimeblog.realtime.wire.WireFrame;
  * @param staffOnly an event of the media library ({@code media-*}): {@code postId} is the image's id, every staff
  *                  member gets it, readers never do, and no post rule applies
  */
-record StreamEntry(long position, UUID postId, long version, UUID ownerId, PostStatus status, boolean wasPublic,
+public record StreamEntry(long position, UUID postId, long version, UUID ownerId, PostStatus status, boolean wasPublic,
         WireFrame staffFrame, WireFrame publicFrame, boolean staffOnly) {
 
-    boolean deleted() {
+    public boolean deleted() {
         return status == null;
     }
 }

@@ -1,4 +1,4 @@
-package io.realtimeblog.realtime;
+package io.realtimeblog.realtime.stream;
 
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 
 import io.realtimeblog.kafka.BlogKafkaProperties;
 import io.realtimeblog.kafka.PartitionFollower;
+import io.realtimeblog.realtime.RealtimeProperties;
+import io.realtimeblog.realtime.metrics.RealtimeMetrics;
 
 /**
  * Reads the {@code blog-events} topic on this instance (every instance reads all of it; no consumer group, so
@@ -34,14 +36,14 @@ class EventStream extends PartitionFollower {
 
     private final KafkaAdmin admin;
     private final EntryFactory entries;
-    private final RealtimeSessions sessions;
+    private final StreamListener sessions;
     private final RealtimeProperties properties;
     private final RealtimeMetrics metrics;
     private final String topic;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
 
     EventStream(ConsumerFactory<String, String> consumers, KafkaAdmin admin, EntryFactory entries,
-            RealtimeSessions sessions, RealtimeProperties properties, RealtimeMetrics metrics,
+            StreamListener sessions, RealtimeProperties properties, RealtimeMetrics metrics,
             BlogKafkaProperties kafkaProperties) {
         super(consumers, "realtime-stream");
         this.admin = admin;

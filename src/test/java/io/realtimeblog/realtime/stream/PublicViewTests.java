@@ -1,4 +1,4 @@
-package io.realtimeblog.realtime;
+package io.realtimeblog.realtime.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.realtimeblog.realtime;
+package io.realtimeblog.realtime.stream;
 
 import io.realtimeblog.events.BlogEvent;
 import io.realtimeblog.events.EventType;

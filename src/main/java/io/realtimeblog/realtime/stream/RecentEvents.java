@@ -1,4 +1,4 @@
-package io.realtimeblog.realtime;
+package io.realtimeblog.realtime.stream;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,19 +7,19 @@ import java.util.List;
  * The last N entries this instance fanned out, by position, so that a client that reconnects shortly after a
  * drop is served from memory. Positions are consecutive Kafka offsets of one partition, but may have holes
  * (duplicates the stream dropped); lookups are by position, not by index arithmetic. Guarded by the fan-out
- * lock in {@link RealtimeSessions}.
+ * lock of the sessions ({@code RealtimeSessions}).
  */
-final class RecentEvents {
+public final class RecentEvents {
 
     private final StreamEntry[] ring;
     private int start;
     private int size;
 
-    RecentEvents(int capacity) {
+    public RecentEvents(int capacity) {
         this.ring = new StreamEntry[capacity];
     }
 
-    void add(StreamEntry entry) {
+    public void add(StreamEntry entry) {
         if (size == ring.length) {
             ring[start] = entry;
             start = (start + 1) % ring.length;
@@ -34,7 +34,7 @@ final class RecentEvents {
      * left the buffer (then the caller reads Kafka). {@code streamStart} is the first position of the stream
      * this instance has seen from (everything before it was never in memory).
      */
-    List<StreamEntry> after(long since, long streamStart) {
+    public List<StreamEntry> after(long since, long streamStart) {
         long oldestKnown = size == 0 ? Long.MAX_VALUE : ring[start].position();
         boolean complete = since + 1 >= streamStart && (size < ring.length || since + 1 >= oldestKnown);
         if (!complete) {

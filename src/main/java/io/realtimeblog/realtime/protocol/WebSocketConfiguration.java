@@ -1,10 +1,14 @@
-package io.realtimeblog.realtime;
+package io.realtimeblog.realtime.protocol;
 
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.realtimeblog.auth.AccessTokenVerifier;
+import io.realtimeblog.realtime.RealtimeProperties;
+import io.realtimeblog.realtime.metrics.RealtimeMetrics;
+import io.realtimeblog.realtime.session.RealtimeSessions;
+import io.realtimeblog.realtime.stream.ReplayPool;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The protocol handler behind {@code /ws} ({@link WebSocketEndpoint} does the handshake) and socket sizing. */

@@ -1,7 +1,12 @@
-package io.realtimeblog.realtime;
+package io.realtimeblog.realtime.protocol;
 
 import io.realtimeblog.auth.AccessTokenVerifier;
 import io.realtimeblog.auth.AccessTokenVerifier.Verification;
+import io.realtimeblog.realtime.CloseCodes;
+import io.realtimeblog.realtime.RealtimeProperties;
+import io.realtimeblog.realtime.metrics.RealtimeMetrics;
+import io.realtimeblog.realtime.session.ClientSession;
+import io.realtimeblog.realtime.session.RealtimeSessions;
 import io.realtimeblog.realtime.wire.ConnectionListener;
 import io.realtimeblog.realtime.wire.WebSocketConnection;
 import io.realtimeblog.realtime.wire.WireFrame;

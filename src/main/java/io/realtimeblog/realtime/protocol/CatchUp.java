@@ -1,4 +1,4 @@
-package io.realtimeblog.realtime;
+package io.realtimeblog.realtime.protocol;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,6 +6,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.realtimeblog.posts.PostAudience;
+import io.realtimeblog.realtime.metrics.RealtimeMetrics;
+import io.realtimeblog.realtime.session.ClientSession;
+import io.realtimeblog.realtime.session.RealtimeSessions;
+import io.realtimeblog.realtime.stream.ReplayPool;
+import io.realtimeblog.realtime.stream.StreamEntry;
 import io.realtimeblog.realtime.wire.WireFrame;
 
 /**

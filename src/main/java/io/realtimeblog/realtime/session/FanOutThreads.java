@@ -1,4 +1,4 @@
-package io.realtimeblog.realtime;
+package io.realtimeblog.realtime.session;
 
 import java.util.Collection;
 import java.util.concurrent.CountDownLatch;
@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
+
+import io.realtimeblog.realtime.RealtimeProperties;
 
 /**
  * Writes the clients' waiting frames on several threads at once: after each batch of entries the clients are

@@ -1,4 +1,4 @@
-package io.realtimeblog.realtime;
+package io.realtimeblog.realtime.session;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.realtimeblog.auth.AccessTokenVerifier.Verification;
 import io.realtimeblog.posts.PostAudience;
 import io.realtimeblog.posts.PostPermissions;
+import io.realtimeblog.realtime.CloseCodes;
+import io.realtimeblog.realtime.metrics.RealtimeMetrics;
+import io.realtimeblog.realtime.stream.StreamEntry;
 import io.realtimeblog.realtime.wire.WebSocketConnection;
 import io.realtimeblog.realtime.wire.WireFrame;
 import io.realtimeblog.users.Actor;
@@ -18,9 +21,9 @@ import io.realtimeblog.users.Actor;
  * {@code maxQueued} frames waiting is closed with {@link CloseCodes#SLOW_CLIENT} once the write that is out is
  * done.
  */
-final class ClientSession {
+public final class ClientSession {
 
-    enum State { AWAITING_HELLO, ACTIVE, CLOSING }
+    public enum State { AWAITING_HELLO, ACTIVE, CLOSING }
 
     private static final AtomicInteger OPENED = new AtomicInteger();
 
@@ -38,7 +41,7 @@ final class ClientSession {
     private volatile Verification token;
     private volatile Instant lastHeard;
 
-    ClientSession(WebSocketConnection connection, RealtimeMetrics metrics, int maxQueued, Instant now,
+    public ClientSession(WebSocketConnection connection, RealtimeMetrics metrics, int maxQueued, Instant now,
             Instant helloDeadline) {
         this.connection = connection;
         this.metrics = metrics;
@@ -59,7 +62,7 @@ final class ClientSession {
     }
 
     /** Sends the replayed frames, then whatever live frames arrived meanwhile, then everything live. */
-    void resume(List<WireFrame> replay) {
+    public void resume(List<WireFrame> replay) {
         synchronized (this) {
             // The replay (and what was held behind it) may be longer than the slow-client limit; it is what this
             // client asked for, so the limit counts from its end until the client has read its way below it.
@@ -88,13 +91,13 @@ final class ClientSession {
     }
 
     /** Queues a frame and starts writing it. */
-    void send(WireFrame frame) {
+    public void send(WireFrame frame) {
         queue(frame);
         flush();
     }
 
     /** Sends a control frame (not an event). */
-    void send(String frame) {
+    public void send(String frame) {
         send(WireFrame.text(frame, false));
     }
 
@@ -115,7 +118,7 @@ final class ClientSession {
     }
 
     /** Drops whatever is still queued and closes with {@code close} once the write that is out is done. */
-    void closeAfterCurrentWrite(CloseCodes.Close close) {
+    public void closeAfterCurrentWrite(CloseCodes.Close close) {
         if (state != State.CLOSING) {
             metrics.closed(close.code());
         }
@@ -148,7 +151,7 @@ final class ClientSession {
      * The entry's frame for this client in a replay, decided by the post as it is now ({@code now}; null when the
      * post no longer exists): a post the client may still see is replayed as it was; of any other, only removals.
      */
-    WireFrame replayFrameFor(StreamEntry entry, PostAudience now) {
+    public WireFrame replayFrameFor(StreamEntry entry, PostAudience now) {
         Actor viewer = actor;
         if (entry.staffOnly()) {
             return frameFor(entry);
@@ -167,12 +170,12 @@ final class ClientSession {
         return entry.wasPublic() && !PostPermissions.isPublic(entry.status()) ? entry.publicFrame() : null;
     }
 
-    void heard(Instant now) {
+    public void heard(Instant now) {
         lastHeard = now;
     }
 
     /** The socket now speaks for the user of this (valid) token, until the token expires or is revoked. */
-    void refreshToken(Verification valid) {
+    public void refreshToken(Verification valid) {
         this.token = valid;
         this.actor = valid.actor();
         this.tokenExpiresAt = valid.expiresAt();
@@ -183,15 +186,15 @@ final class ClientSession {
         return token;
     }
 
-    boolean isStaff() {
+    public boolean isStaff() {
         return actor != null;
     }
 
-    Actor actor() {
+    public Actor actor() {
         return actor;
     }
 
-    State state() {
+    public State state() {
         return state;
     }
 
@@ -203,11 +206,11 @@ final class ClientSession {
         return tokenExpiresAt;
     }
 
-    Instant lastHeard() {
+    public Instant lastHeard() {
         return lastHeard;
     }
 
-    String id() {
+    public String id() {
         return connection.id();
     }
 
@@ -216,7 +219,7 @@ final class ClientSession {
         return stripe;
     }
 
-    boolean isSlowClosing() {
+    public boolean isSlowClosing() {
         return state == State.CLOSING;
     }
 }

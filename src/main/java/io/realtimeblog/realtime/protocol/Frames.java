@@ -1,4 +1,4 @@
-package io.realtimeblog.realtime;
+package io.realtimeblog.realtime.protocol;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.realtimeblog.realtime;
+package io.realtimeblog.realtime.protocol;
 
 import java.time.Clock;
 import java.util.List;
@@ -15,6 +15,10 @@ import org.springframework.stereotype.Component;
 import io.realtimeblog.posts.PostAudience;
 import io.realtimeblog.posts.PostAudiences;
 import io.realtimeblog.posts.PostPermissions;
+import io.realtimeblog.realtime.CloseCodes;
+import io.realtimeblog.realtime.RealtimeProperties;
+import io.realtimeblog.realtime.session.ClientSession;
+import io.realtimeblog.realtime.session.RealtimeSessions;
 import io.realtimeblog.realtime.presence.PresenceAnnouncer;
 import io.realtimeblog.realtime.presence.PresenceBudget;
 import io.realtimeblog.realtime.presence.PresenceEntry;

@@ -1,6 +1,8 @@
-package io.realtimeblog.realtime;
+package io.realtimeblog.realtime.metrics;
 
 import java.util.Map;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -9,16 +11,17 @@ import org.springframework.stereotype.Component;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.realtimeblog.realtime.CloseCodes;
 
 /**
  * The real-time module's meters. The hot paths call one method each, which increments a counter made up front:
  * nothing is looked up or allocated per frame.
  */
 @Component
-class RealtimeMetrics {
+public class RealtimeMetrics {
 
     /** How a client that said hello caught up; the tag value of {@code blog.realtime.resumes}. */
-    enum Resume {
+    public enum Resume {
         /** No {@code since}: a fresh join, nothing to catch up. */
         NONE,
         /** Replayed from the instance's recent events. */
@@ -39,7 +42,7 @@ class RealtimeMetrics {
     private final Map<Integer, Counter> closes;
     private volatile double streamLag = Double.NaN;
 
-    RealtimeMetrics(MeterRegistry registry) {
+    public RealtimeMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.deliveredStaff = delivered(registry, "staff");
         this.deliveredPublic = delivered(registry, "public");
@@ -79,16 +82,16 @@ class RealtimeMetrics {
     }
 
     /**
-     * Registers the gauges of joined sessions per audience and of the stream position this instance has read
-     * (read on each scrape; the registry holds the sessions).
+     * Registers the gauges of the stream position this instance has read and of joined sessions per audience
+     * (read on each scrape, on the scraping thread; the registry holds the suppliers).
      */
-    void watch(RealtimeSessions sessions) {
-        Gauge.builder("blog.realtime.stream.position", sessions, RealtimeSessions::position)
+    public void watchSessions(LongSupplier position, IntSupplier staffJoined, IntSupplier publicJoined) {
+        Gauge.builder("blog.realtime.stream.position", position, LongSupplier::getAsLong)
                 .description("The last position (offset) of the event stream this instance has read; -1 before the first")
                 .strongReference(true)
                 .register(registry);
         for (boolean staff : new boolean[] {true, false}) {
-            Gauge.builder("blog.realtime.sessions", sessions, s -> s.joined(staff))
+            Gauge.builder("blog.realtime.sessions", staff ? staffJoined : publicJoined, IntSupplier::getAsInt)
                     .description("Clients connected to this instance that said hello, by audience")
                     .tag("audience", staff ? "staff" : "public")
                     .strongReference(true)
@@ -96,28 +99,28 @@ class RealtimeMetrics {
         }
     }
 
-    void delivered(boolean staff, int events) {
+    public void delivered(boolean staff, int events) {
         (staff ? deliveredStaff : deliveredPublic).increment(events);
     }
 
     /** Registers the gauge of resumes waiting for a replay thread. */
-    void watch(ReplayPool pool) {
-        Gauge.builder("blog.realtime.replay.waiting", pool, ReplayPool::waiting)
+    public void watchReplays(IntSupplier waiting) {
+        Gauge.builder("blog.realtime.replay.waiting", waiting, IntSupplier::getAsInt)
                 .description("Resumes with something to replay that wait for a replay thread")
                 .strongReference(true)
                 .register(registry);
     }
 
-    void replayRead() {
+    public void replayRead() {
         replayReads.increment();
     }
 
-    void slowClose() {
+    public void slowClose() {
         slowCloses.increment();
     }
 
     /** The application closed a client with {@code code} (one of {@link CloseCodes#ALL}). */
-    void closed(int code) {
+    public void closed(int code) {
         Counter counter = closes.get(code);
         if (counter != null) {
             counter.increment();
@@ -125,19 +128,19 @@ class RealtimeMetrics {
     }
 
     /** Events behind the end of the topic after the stream's last poll; NaN when not known (no fetch yet). */
-    void streamLag(double events) {
+    public void streamLag(double events) {
         streamLag = events;
     }
 
     /** A client closed for breaking a transport rule (1008: over the frame rate). */
-    void refused(int code) {
+    public void refused(int code) {
         Counter counter = refusals.get(code);
         if (counter != null) {
             counter.increment();
         }
     }
 
-    void resumed(Resume outcome) {
+    public void resumed(Resume outcome) {
         resumes[outcome.ordinal()].increment();
     }
 }

@@ -1,4 +1,4 @@
-package io.realtimeblog.realtime;
+package io.realtimeblog.realtime.session;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +8,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+
+import io.realtimeblog.realtime.CloseCodes;
+import io.realtimeblog.realtime.RealtimeProperties;
 
 /**
  * Once a second: closes sockets that never said hello, whose token expired without an in-band refresh, or that

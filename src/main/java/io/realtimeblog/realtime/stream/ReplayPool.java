@@ -1,4 +1,4 @@
-package io.realtimeblog.realtime;
+package io.realtimeblog.realtime.stream;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
 import io.realtimeblog.kafka.BlogKafkaProperties;
 import io.realtimeblog.posts.PostAudience;
 import io.realtimeblog.posts.PostAudiences;
+import io.realtimeblog.realtime.RealtimeProperties;
+import io.realtimeblog.realtime.metrics.RealtimeMetrics;
 
 /**
  * Serves the replays of resuming clients on {@code blog.realtime.replay-threads} threads of its own, never on a
@@ -28,22 +30,22 @@ import io.realtimeblog.posts.PostAudiences;
  * {@code blog.realtime.recent-events} of it: one Kafka read (by the thread's own consumer, so there are never more
  * replay consumers than threads) serves them all. Either way, one query per batch looks up the replayed posts as
  * they are now ({@link PostAudiences}), which decides what each client is sent (see
- * {@link ClientSession#replayFrameFor}). When a resume storm comes (an instance died and its clients all resume
+ * {@code ClientSession.replayFrameFor}). When a resume storm comes (an instance died and its clients all resume
  * here), replays wait in line and share reads, and requests to the REST API keep their threads.
  */
 @Component
-class ReplayPool implements DisposableBean {
+public class ReplayPool implements DisposableBean {
 
     /** A replay to serve: from memory ({@code fromMemory}) or else from Kafka, positions (since, upTo]. */
-    record Request(long since, long upTo, List<StreamEntry> fromMemory, Done done) {
+    public record Request(long since, long upTo, List<StreamEntry> fromMemory, Done done) {
 
-        boolean fromKafka() {
+        public boolean fromKafka() {
             return fromMemory == null;
         }
     }
 
     /** What a served request gets: its entries and the posts' current audiences, or null if it cannot be served. */
-    interface Done {
+    public interface Done {
         void replayed(List<StreamEntry> entries, Map<UUID, PostAudience> now);
     }
 
@@ -71,11 +73,11 @@ class ReplayPool implements DisposableBean {
             threads.add(thread);
             thread.start();
         }
-        metrics.watch(this);
+        metrics.watchReplays(this::waiting);
     }
 
     /** Queues the request; a replay thread serves it soon. */
-    void submit(Request request) {
+    public void submit(Request request) {
         synchronized (waiting) {
             waiting.add(request);
             waiting.notify();

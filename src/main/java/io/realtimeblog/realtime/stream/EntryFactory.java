@@ -1,4 +1,4 @@
-package io.realtimeblog.realtime;
+package io.realtimeblog.realtime.stream;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.realtimeblog.realtime;
+package io.realtimeblog.realtime.session;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -9,6 +9,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
+import io.realtimeblog.realtime.RealtimeProperties;
+import io.realtimeblog.realtime.metrics.RealtimeMetrics;
+import io.realtimeblog.realtime.stream.RecentEvents;
+import io.realtimeblog.realtime.stream.StreamEntry;
+import io.realtimeblog.realtime.stream.StreamListener;
 import io.realtimeblog.realtime.wire.WireFrame;
 
 /**
@@ -17,7 +22,7 @@ import io.realtimeblog.realtime.wire.WireFrame;
  * either in its replay or live, never both and never neither.
  */
 @Component
-class RealtimeSessions {
+public class RealtimeSessions implements StreamListener {
 
     private final Map<String, ClientSession> sessions = new ConcurrentHashMap<>();
     private final Object fanOut = new Object();
@@ -33,11 +38,12 @@ class RealtimeSessions {
         this.recent = new RecentEvents(properties.recentEvents());
         this.clock = clock;
         this.fanOutThreads = fanOutThreads;
-        metrics.watch(this);
+        metrics.watchSessions(this::position, () -> joined(true), () -> joined(false));
     }
 
     /** The stream (re)started reading at {@code start}; positions before it are not in memory. */
-    void streamStarted(String streamEpoch, long start) {
+    @Override
+    public void streamStarted(String streamEpoch, long start) {
         synchronized (fanOut) {
             epoch = streamEpoch;
             streamStart = start;
@@ -46,7 +52,8 @@ class RealtimeSessions {
     }
 
     /** Queues the entry's frame for every client that may see it; {@link #flush} then writes. */
-    void publish(StreamEntry entry) {
+    @Override
+    public void publish(StreamEntry entry) {
         synchronized (fanOut) {
             recent.add(entry);
             position = entry.position();
@@ -65,12 +72,14 @@ class RealtimeSessions {
      * Starts a write on every client that has frames waiting: after a batch of entries each client gets them in
      * one socket write; a client whose previous write is still out gets them when it completes.
      */
-    void flush() {
+    @Override
+    public void flush() {
         fanOutThreads.flush(sessions.values());
     }
 
     /** A record that is not fanned out (a duplicate or unreadable) still moves the position on. */
-    void skip(long skipped) {
+    @Override
+    public void skip(long skipped) {
         synchronized (fanOut) {
             position = Math.max(position, skipped);
         }
@@ -80,7 +89,7 @@ class RealtimeSessions {
      * Activates the session (paused) and decides how it catches up from {@code since}: from memory, from Kafka,
      * or not at all (resync). The caller sends the replay and the ready frame, then resumes the session.
      */
-    Join join(ClientSession session, Long since, String clientEpoch) {
+    public Join join(ClientSession session, Long since, String clientEpoch) {
         synchronized (fanOut) {
             Join join = decide(since, clientEpoch);
             session.activate(session.actor(), session.tokenExpiresAt(), true);
@@ -112,27 +121,27 @@ class RealtimeSessions {
      * @param fromKafka whether the entries must instead be read from Kafka, from since + 1 to position
      * @param resyncReason non-null if the client's position cannot be served
      */
-    record Join(long position, String epoch, List<StreamEntry> replay, boolean fromKafka, String resyncReason) {
+    public record Join(long position, String epoch, List<StreamEntry> replay, boolean fromKafka, String resyncReason) {
     }
 
-    void add(ClientSession session) {
+    public void add(ClientSession session) {
         sessions.put(session.id(), session);
     }
 
-    void remove(String id) {
+    public void remove(String id) {
         sessions.remove(id);
     }
 
-    ClientSession get(String id) {
+    public ClientSession get(String id) {
         return sessions.get(id);
     }
 
-    List<ClientSession> all() {
+    public List<ClientSession> all() {
         return new ArrayList<>(sessions.values());
     }
 
     /** How many clients of the audience said hello and are connected (for the sessions gauge). */
-    int joined(boolean staff) {
+    public int joined(boolean staff) {
         int count = 0;
         for (ClientSession session : sessions.values()) {
             if (session.state() == ClientSession.State.ACTIVE && session.isStaff() == staff) {
@@ -142,7 +151,8 @@ class RealtimeSessions {
         return count;
     }
 
-    long position() {
+    @Override
+    public long position() {
         synchronized (fanOut) {
             return position;
         }
@@ -154,7 +164,7 @@ class RealtimeSessions {
         }
     }
 
-    Instant now() {
+    public Instant now() {
         return clock.instant();
     }
 }

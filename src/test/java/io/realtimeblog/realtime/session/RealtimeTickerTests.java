@@ -1,4 +1,4 @@
-package io.realtimeblog.realtime;
+package io.realtimeblog.realtime.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -20,6 +20,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.realtimeblog.MutableClock;
 import io.realtimeblog.auth.AccessTokenVerifier;
 import io.realtimeblog.auth.AccessTokenVerifier.Verification;
+import io.realtimeblog.realtime.CloseCodes;
+import io.realtimeblog.realtime.RealtimeProperties;
+import io.realtimeblog.realtime.metrics.RealtimeMetrics;
 import io.realtimeblog.realtime.wire.WebSocketConnection;
 import io.realtimeblog.realtime.wire.WireFrame;
 import io.realtimeblog.users.Actor;
@@ -86,21 +89,6 @@ class RealtimeTickerTests {
         ArgumentCaptor<WireFrame> sent = ArgumentCaptor.forClass(WireFrame.class);
         verify(chatty, org.mockito.Mockito.atLeast(3)).send(sent.capture());
         assertThat(sent.getAllValues()).map(WireFrame::toString).contains("{\"type\":\"heartbeat\"}");
-    }
-
-    @Test
-    void pingsAndPongsOfTheWebSocketLayerKeepASocketFromBeingIdle() throws Exception {
-        RealtimeHandler handler = new RealtimeHandler(sessions, null, null, properties, null, metrics, null);
-        WebSocketConnection pinging = connect();
-        join(pinging, null);
-        for (int second = 0; second < 61; second++) {
-            clock.advance(Duration.ofSeconds(1));
-            if (second % 30 == 0) {
-                handler.heard(pinging);
-            }
-            ticker.tick();
-        }
-        verify(pinging, never()).close(org.mockito.ArgumentMatchers.anyInt(), any());
     }
 
     private WebSocketConnection connect() {

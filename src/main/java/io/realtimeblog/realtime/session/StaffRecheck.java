@@ -1,4 +1,4 @@
-package io.realtimeblog.realtime;
+package io.realtimeblog.realtime.session;
 
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +14,8 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 import io.realtimeblog.auth.AccessTokenVerifier;
+import io.realtimeblog.realtime.CloseCodes;
+import io.realtimeblog.realtime.RealtimeProperties;
 import io.realtimeblog.users.Actor;
 import io.realtimeblog.users.StaffDirectory;
 
