@@ -40,6 +40,7 @@ public class RealtimeMetrics {
     private final Counter[] resumes = new Counter[Resume.values().length];
     private final Map<Integer, Counter> refusals;
     private final Map<Integer, Counter> closes;
+    /** Volatile: written by the {@code realtime-stream} thread, read by the scrape. */
     private volatile double streamLag = Double.NaN;
 
     public RealtimeMetrics(MeterRegistry registry) {

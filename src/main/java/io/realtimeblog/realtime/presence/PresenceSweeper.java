@@ -24,7 +24,9 @@ public class PresenceSweeper implements SmartLifecycle {
     private final PresenceLeases leases;
     private final PresenceAnnouncer announcer;
     private final Clock clock;
+    /** Created and shut down by the application's lifecycle thread only. */
     private ScheduledExecutorService timer;
+    /** Volatile: written by the lifecycle thread, read by Spring on any thread. */
     private volatile boolean running;
 
     PresenceSweeper(PresenceLeases leases, PresenceAnnouncer announcer, Clock clock) {

@@ -31,7 +31,9 @@ class WebSocketEndpoint {
 
     private final RealtimeHandler handler;
     private final WireLimits limits;
+    /** Set in the constructor, then only read (on request threads). */
     private final CorsConfiguration origins = new CorsConfiguration();
+    /** Numbers the connections; taken on request threads. */
     private final AtomicLong ids = new AtomicLong();
 
     WebSocketEndpoint(RealtimeHandler handler, RealtimeProperties properties) {

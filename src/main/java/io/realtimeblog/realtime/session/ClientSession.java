@@ -25,6 +25,7 @@ public final class ClientSession {
 
     public enum State { AWAITING_HELLO, ACTIVE, CLOSING }
 
+    /** Draws each session's stripe; sessions open on many of Tomcat's threads at once. */
     private static final AtomicInteger OPENED = new AtomicInteger();
 
     private final WebSocketConnection connection;
@@ -32,13 +33,26 @@ public final class ClientSession {
     private final int maxQueued;
     private final Instant helloDeadline;
     private final int stripe = OPENED.getAndIncrement() & Integer.MAX_VALUE;
+    /** Volatile: ACTIVE set by {@code activate} (under the fan-out lock), CLOSING by any thread that closes. */
     private volatile State state = State.AWAITING_HELLO;
+    /** Written under this session's monitor; volatile so that {@link #queue} checks it without the lock first. */
     private volatile boolean paused;
+    /** Guarded by this session's monitor: live frames that arrived while the replay was being prepared. */
     private List<WireFrame> held;
+    /**
+     * Volatile: set by {@link #resume} (under this monitor), cleared by whichever thread queues a frame; while
+     * paused every {@link #queue} waits for the monitor, so a clear never races the set.
+     */
     private volatile int replayAllowance;
+    /**
+     * Volatile, like {@code tokenExpiresAt} and {@code token}: written on the socket's thread ({@code hello},
+     * {@code auth}), read by the stream, replay, ticker, scheduler and presence threads. Written one after another,
+     * not atomically: a reader may pair the new token's user (always the same user) with the old expiry.
+     */
     private volatile Actor actor;
     private volatile Instant tokenExpiresAt;
     private volatile Verification token;
+    /** Volatile: written on the socket's thread, read by the ticker. */
     private volatile Instant lastHeard;
 
     public ClientSession(WebSocketConnection connection, RealtimeMetrics metrics, int maxQueued, Instant now,

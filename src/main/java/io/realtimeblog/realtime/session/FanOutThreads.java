@@ -21,6 +21,7 @@ import io.realtimeblog.realtime.RealtimeProperties;
 class FanOutThreads implements DisposableBean {
 
     private final int stripes;
+    /** The stripes other than 0 ({@code realtime-fan-out-N}); null with one stripe. Thread-safe. */
     private final ExecutorService threads;
 
     FanOutThreads(RealtimeProperties properties) {

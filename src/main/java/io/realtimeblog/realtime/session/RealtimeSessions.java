@@ -24,13 +24,19 @@ import io.realtimeblog.realtime.wire.WireFrame;
 @Component
 public class RealtimeSessions implements StreamListener {
 
+    /** Concurrent: added and removed on Tomcat's threads, iterated by the stream, fan-out, ticker and others. */
     private final Map<String, ClientSession> sessions = new ConcurrentHashMap<>();
+    /** The fan-out lock: makes {@link #publish} and {@link #join} exclusive; guards the four fields below. */
     private final Object fanOut = new Object();
+    /** Guarded by {@code fanOut}. */
     private final RecentEvents recent;
     private final Clock clock;
     private final FanOutThreads fanOutThreads;
+    /** Guarded by {@code fanOut}: written by the stream thread, read by joins and the metrics scrape. */
     private long position = -1;
+    /** Guarded by {@code fanOut}. */
     private long streamStart;
+    /** Guarded by {@code fanOut}. */
     private String epoch = "";
 
     RealtimeSessions(RealtimeProperties properties, Clock clock, RealtimeMetrics metrics,

@@ -23,8 +23,11 @@ class RealtimeTicker implements SmartLifecycle {
     private final RealtimeSessions sessions;
     private final RealtimeProperties properties;
     private final String heartbeat = "{\"type\":\"heartbeat\"}";
+    /** Created and shut down by the application's lifecycle thread only. */
     private ScheduledExecutorService timer;
+    /** Confined to the ticker thread ({@link #tick}). */
     private Instant nextHeartbeat = Instant.EPOCH;
+    /** Volatile: written by the lifecycle thread, read by Spring on any thread. */
     private volatile boolean running;
 
     RealtimeTicker(RealtimeSessions sessions, RealtimeProperties properties) {

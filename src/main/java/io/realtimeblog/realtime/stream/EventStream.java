@@ -40,6 +40,7 @@ class EventStream extends PartitionFollower {
     private final RealtimeProperties properties;
     private final RealtimeMetrics metrics;
     private final String topic;
+    /** Counted down by the stream thread once it has read to the end; awaited by the start-up thread. */
     private final CountDownLatch caughtUp = new CountDownLatch(1);
 
     EventStream(ConsumerFactory<String, String> consumers, KafkaAdmin admin, EntryFactory entries,

@@ -26,6 +26,7 @@ final class KafkaReplay implements AutoCloseable {
     private final EntryFactory entries;
     private final TopicPartition partition;
     private final Duration maxRead;
+    /** Confined to the replay thread that owns this reader (Kafka's consumer is not thread-safe). */
     private Consumer<String, String> consumer;
 
     KafkaReplay(ConsumerFactory<String, String> consumers, EntryFactory entries, String topic, Duration maxRead) {

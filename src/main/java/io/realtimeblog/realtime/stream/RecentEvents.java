@@ -11,6 +11,7 @@ import java.util.List;
  */
 public final class RecentEvents {
 
+    /** Guarded by the owner's lock (the sessions' fan-out lock), like {@code start} and {@code size}. */
     private final StreamEntry[] ring;
     private int start;
     private int size;

@@ -53,11 +53,14 @@ public class ReplayPool implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ReplayPool.class);
     private static final int IDS_PER_QUERY = 1000;
 
+    /** Guarded by its own monitor: submitted on Tomcat's threads, taken by the replay threads. */
     private final List<Request> waiting = new ArrayList<>();
     private final PostAudiences audiences;
     private final RealtimeMetrics metrics;
     private final long shareSpan;
+    /** Filled in the constructor, read by {@link #destroy}; never changed in between. */
     private final List<Thread> threads = new ArrayList<>();
+    /** Volatile: cleared by the thread that stops the application, read by the replay threads. */
     private volatile boolean running = true;
 
     ReplayPool(RealtimeProperties properties, ConsumerFactory<String, String> consumers, EntryFactory entries,

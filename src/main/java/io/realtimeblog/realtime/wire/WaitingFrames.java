@@ -17,6 +17,7 @@ final class WaitingFrames {
     record Batch(ByteBuffer[] buffers, int events, boolean close) {
     }
 
+    /** Guarded by this object's monitor, like the three fields below. */
     private WireFrame[] waiting;
     private int count;
     private WireFrame closeFrame;

@@ -44,16 +44,28 @@ public final class WebSocketConnection implements InternalHttpUpgradeHandler {
             AtomicIntegerFieldUpdater.newUpdater(WebSocketConnection.class, "finished");
 
     private final Writes writes = new Writes();
+    /**
+     * {@code socket}, {@code listener} and {@code id} are set before the connection opens and never again; other
+     * threads find the connection through the listener's concurrent map, which publishes them.
+     */
     private SocketWrapperBase<?> socket;
+    /** Confined to the socket's thread (Tomcat dispatches one read at a time per socket). */
     private FrameDecoder decoder;
     private ConnectionListener listener;
     private String id;
+    /** Guarded by its own monitor; any thread adds, the holder of {@code writing} takes. */
     private final WaitingFrames waiting = new WaitingFrames();
+    /** The write side's try-lock (CAS 0 to 1): its holder alone writes to the socket, until it resets it. */
     private volatile int writing;
+    /** Set once (CAS) by the first thread that ends the connection: {@code closed} is called once. */
     private volatile int finished;
+    /** Volatile: written by the holder of {@code writing} once the close frame is out, read by the socket's thread. */
     private volatile boolean closeSent;
+    /** Volatile: written by the socket's thread (a close frame came, or nothing more will be read), read by writers. */
     private volatile boolean closeReceived;
+    /** Volatile: written by the thread that closes, read by the ticker ({@link #expireIfStuck}). */
     private volatile long closeDeadline;
+    /** Volatile: written by the holder of {@code writing} (or its completion), read by the ticker. */
     private volatile long writeStarted;
 
     /** Tomcat creates the handler; {@link #configure} follows at once, before the connection opens. */
