@@ -3,10 +3,13 @@
  * ({@link io.realtimeblog.realtime.wire.WebSocketHandshake}), the client-frame reader (framing, fragments, UTF-8
  * checked as it arrives, close codes, the message size limit and the per-socket frame rate of
  * {@link io.realtimeblog.realtime.wire.WireLimits}), server frames encoded once for many sockets
- * ({@link io.realtimeblog.realtime.wire.WireFrame}) and the connection that writes them. It knows nothing of the
- * protocol's JSON: complete text messages go to a {@link io.realtimeblog.realtime.wire.ConnectionListener}. Every
- * rule it enforces, with its close code, is in docs/websocket-protocol.md ("Transport rules and limits");
- * {@code WebSocketConformanceTests} and {@code WebSocketFuzzTests} test it from a raw socket.
+ * ({@link io.realtimeblog.realtime.wire.WireFrame}) and the connection
+ * ({@link io.realtimeblog.realtime.wire.WebSocketConnection}: its queue of frames, the close handshake and
+ * Tomcat's callbacks; its read side in {@code ConnectionReader}, its socket writes in {@code SocketWrites}). It
+ * knows nothing of the protocol's JSON: complete text messages go to a
+ * {@link io.realtimeblog.realtime.wire.ConnectionListener}. Every rule it enforces, with its close code, is in
+ * docs/websocket-protocol.md ("Transport rules and limits"); {@code WebSocketConformanceTests} and
+ * {@code WebSocketFuzzTests} test it from a raw socket.
  *
  * <h2>Threads</h2>
  * <ul>
@@ -15,14 +18,15 @@
  *     ({@code ConnectionListener.opened}) before any frame is read.</li>
  * <li><b>The socket's thread</b>: a container worker that Tomcat's poller dispatches for a readable (or, for a
  *     write that did not finish, writable) socket. Tomcat runs one event of a socket at a time, under its lock of
- *     the socket, so the reader's state ({@code FrameDecoder}, with its {@code FrameRate} bucket) is confined to
- *     it and needs no lock of ours. Listener callbacks for received frames ({@code text}, {@code heard},
- *     {@code refused}) run on it: whatever they block on holds the socket's reading and one of the container's
- *     threads.</li>
+ *     the socket, so the read side ({@code ConnectionReader}, its {@code FrameDecoder} and {@code FrameRate}
+ *     bucket) is confined to it and needs no lock of ours. Listener callbacks for received frames ({@code text},
+ *     {@code heard}, {@code refused}) run on it: whatever they block on holds the socket's reading and one of the
+ *     container's threads.</li>
  * <li><b>Any thread</b> may queue a frame ({@code send}: {@code WaitingFrames}' monitor), start a write
  *     ({@code flush}), close or abort: the stream and fan-out threads, replay threads, the ticker, the socket's
  *     thread. Writes are never blocking: what the kernel does not take at once is left to Tomcat's asynchronous
- *     write, whose completion runs on a container worker and starts the next write.</li>
+ *     write, whose completion ({@code SocketWrites.completed}) runs on a container worker and starts the next
+ *     write.</li>
  * <li><b>{@code closed}</b> runs once, on whichever thread noticed the end: the socket's thread (end of stream, a
  *     close handshake), a thread whose write failed, the ticker ({@code expireIfStuck}), or Tomcat's
  *     {@code destroy}.</li>
