@@ -67,6 +67,51 @@ class ImageProcessorTests {
     }
 
     @Test
+    void narrowRenditionsMadeStepByStepLookLikeOnesResampledFromTheOriginal() throws IOException {
+        BufferedImage photo = photoLike(1100, 700);
+        ProcessedImage image = processor.process(TestImages.encode(photo, "png"));
+        assertThat(image.renditions()).extracting(ProcessedImage.Rendition::width)
+                .containsExactly(1100, 1024, 640, 320);
+        for (ProcessedImage.Rendition r : image.renditions().subList(1, image.renditions().size())) {
+            BufferedImage stepped = ImageIO.read(new ByteArrayInputStream(r.bytes()));
+            BufferedImage direct = new com.twelvemonkeys.image.ResampleOp(r.width(), r.height(),
+                    com.twelvemonkeys.image.ResampleOp.FILTER_LANCZOS).filter(photo, null);
+            // measured 0.22 to 0.30 of 255 at 1024, 640 and 320 px
+            assertThat(meanDifference(stepped, direct)).as("mean difference at %d px", r.width()).isLessThan(1.0);
+        }
+    }
+
+    /** Gradients, circles and fine stripes: smooth areas and edges, as a photo has. */
+    private static BufferedImage photoLike(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int r = 255 * x / width;
+                int g = 255 * y / height;
+                double d = Math.hypot(x - width / 3.0, y - height / 2.0);
+                int b = d < height / 4.0 ? 230 : ((x / 7 + y / 11) % 2 == 0 ? 40 : 160);
+                image.setRGB(x, y, (r << 16) | (g << 8) | b);
+            }
+        }
+        return image;
+    }
+
+    /** The mean absolute difference per channel, 0 to 255. */
+    private static double meanDifference(BufferedImage a, BufferedImage b) {
+        long sum = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                int p = a.getRGB(x, y);
+                int q = b.getRGB(x, y);
+                for (int shift = 0; shift <= 16; shift += 8) {
+                    sum += Math.abs(((p >> shift) & 0xff) - ((q >> shift) & 0xff));
+                }
+            }
+        }
+        return sum / (3.0 * a.getWidth() * a.getHeight());
+    }
+
+    @Test
     void exifGpsXmpAndCommentsAreStrippedAndTheOrientationIsApplied() throws IOException {
         byte[] upload = TestImages.phoneJpeg(400, 200, 6);
         assertThat(new String(upload, StandardCharsets.ISO_8859_1)).contains("Exif", "SECRET-XMP", "SECRET-COMMENT");
