@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.realtimeblog.posts.editing.PostRepository;
+
 /** Looks up {@link PostAudience}s for other modules, many posts in one query and without their bodies. */
 @Component
 public class PostAudiences {

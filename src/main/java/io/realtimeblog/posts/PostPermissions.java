@@ -83,27 +83,4 @@ public final class PostPermissions {
     public static boolean canDelete(Actor actor, UUID authorId, PostStatus status) {
         return canPublish(actor, authorId, status);
     }
-
-    static boolean canRead(Actor actor, Post post) {
-        return canSee(actor, post.getAuthorId(), post.getStatus());
-    }
-
-    /** ADMIN, EDITOR and the post's author: who may see the post's unpublished states (drafts, schedules). */
-    static boolean seesDraftsOf(Actor actor, Post post) {
-        return seesEverything(actor) || actor.id().equals(post.getAuthorId());
-    }
-
-    /** A revision of a post the actor may read: its drafts only for those who see the post's drafts. */
-    static boolean canReadRevision(Actor actor, Post post, PostRevision revision) {
-        return seesDraftsOf(actor, post) || revision.getStatus() == PostStatus.PUBLISHED;
-    }
-
-    static boolean canEdit(Actor actor, Post post) {
-        return canEdit(actor, post.getAuthorId(), post.getStatus());
-    }
-
-    /** Publish, unpublish, schedule and delete. */
-    static boolean canPublish(Actor actor, Post post) {
-        return canPublish(actor, post.getAuthorId(), post.getStatus());
-    }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+
 /**
  * A post as events carry it: everything a list row needs, without the body. {@code version} is the post's
  * version after the change. {@code images} are the ids of the media images it uses (its cover and those its body
@@ -24,12 +25,6 @@ public record PostSnapshot(UUID id, String title, String slug, String excerpt, P
             PersonRef author, Instant publishedAt, Instant scheduledAt, Instant updatedAt, long version) {
         this(id, title, slug, excerpt, status, tags, author, publishedAt, scheduledAt, updatedAt, version, null,
                 Set.of());
-    }
-
-    static PostSnapshot of(PostView post) {
-        return new PostSnapshot(post.id(), post.title(), post.slug(), post.excerpt(), post.status(), post.tags(),
-                post.author(), post.publishedAt(), post.scheduledAt(), post.updatedAt(), post.version(),
-                post.featureImage(), PostImages.usedBy(post.featureImage(), post.body()));
     }
 
     /** Whether readers may see the post in this state. */

@@ -17,6 +17,8 @@ import jakarta.persistence.EntityManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.realtimeblog.posts.editing.Post;
+import io.realtimeblog.posts.rendering.MarkdownRenderer;
 import io.realtimeblog.users.StaffDirectory;
 
 /**
@@ -28,6 +30,12 @@ import io.realtimeblog.users.StaffDirectory;
  */
 @Component
 public class PublishedPosts {
+
+    /**
+     * The version of the Markdown renderer that made the HTML these posts carry: part of the public pages'
+     * validators, so that a sanitiser fix is not answered with 304.
+     */
+    public static final int HTML_VERSION = MarkdownRenderer.VERSION;
 
     private static final String NEWEST_FIRST = " order by p.publishedAt desc, p.id";
 
@@ -43,9 +51,10 @@ public class PublishedPosts {
     @Transactional(readOnly = true)
     public PublishedState state() {
         Object[] row = entityManager.createQuery("select "
-                + "sum(case when p.status = io.realtimeblog.posts.PostStatus.PUBLISHED then 1 else 0 end), "
-                + "sum(case when p.status = io.realtimeblog.posts.PostStatus.PUBLISHED then p.version else 0L end), "
-                + "max(p.updatedAt) from Post p where p.publishedAt is not null", Object[].class).getSingleResult();
+                + "sum(case when p.status = :published then 1 else 0 end), "
+                + "sum(case when p.status = :published then p.version else 0L end), "
+                + "max(p.updatedAt) from Post p where p.publishedAt is not null", Object[].class)
+                .setParameter("published", PostStatus.PUBLISHED).getSingleResult();
         return new PublishedState(asLong(row[0]), asLong(row[1]), (Instant) row[2]);
     }
 
@@ -58,22 +67,23 @@ public class PublishedPosts {
     /** Page {@code page} of the published posts with the tag (compared lower-cased, as tags are stored). */
     @Transactional(readOnly = true)
     public PublishedPage byTag(String tag, int page, int size) {
-        return page("AND EXISTS (SELECT 1 FROM post_tags x WHERE x.post_id = q.id AND x.tag = ?3) ",
+        return page("AND EXISTS (SELECT 1 FROM post_tags x WHERE x.post_id = q.id AND x.tag = :filter) ",
                 tag.strip().toLowerCase(Locale.ROOT), page, size);
     }
 
     /** Page {@code page} of the author's published posts. */
     @Transactional(readOnly = true)
     public PublishedPage byAuthor(UUID authorId, int page, int size) {
-        return page("AND q.author_id = ?3 ", authorId.toString(), page, size);
+        return page("AND q.author_id = :filter ", authorId.toString(), page, size);
     }
 
     /** The published post with this slug; empty for unknown slugs, drafts and scheduled posts alike. */
     @Transactional(readOnly = true)
     public Optional<PublishedPost> bySlug(String slug) {
-        return entityManager.createQuery("select p from Post p where p.slug = :slug "
-                        + "and p.status = io.realtimeblog.posts.PostStatus.PUBLISHED", Post.class)
-                .setParameter("slug", slug).getResultStream().findFirst()
+        return entityManager.createQuery("select p from Post p where p.slug = :slug and p.status = :published",
+                        Post.class)
+                .setParameter("slug", slug).setParameter("published", PostStatus.PUBLISHED).getResultStream()
+                .findFirst()
                 .map(post -> new PublishedPost(post.getId(), post.getTitle(), post.getSlug(), post.getExcerpt(),
                         post.getBodyHtml(), post.getTags(), author(post.getAuthorId()), post.getPublishedAt(),
                         post.getUpdatedAt(), post.getVersion(), post.getFeatureImage()));
@@ -83,17 +93,17 @@ public class PublishedPosts {
     @Transactional(readOnly = true)
     public Optional<PublishedLink> linkBySlug(String slug) {
         return entityManager.createQuery("select new io.realtimeblog.posts.PublishedLink(p.slug, p.updatedAt, p.version) "
-                        + "from Post p where p.slug = :slug and p.status = io.realtimeblog.posts.PostStatus.PUBLISHED",
-                        PublishedLink.class)
-                .setParameter("slug", slug).getResultStream().findFirst();
+                        + "from Post p where p.slug = :slug and p.status = :published", PublishedLink.class)
+                .setParameter("slug", slug).setParameter("published", PostStatus.PUBLISHED).getResultStream()
+                .findFirst();
     }
 
     /** Every published post's slug and last change, newest first (for a sitemap). */
     @Transactional(readOnly = true)
     public List<PublishedLink> links() {
         return entityManager.createQuery("select new io.realtimeblog.posts.PublishedLink(p.slug, p.updatedAt, "
-                + "p.version, p.featureImageId) from Post p where p.status = io.realtimeblog.posts.PostStatus.PUBLISHED" + NEWEST_FIRST,
-                PublishedLink.class).getResultList();
+                + "p.version, p.featureImageId) from Post p where p.status = :published" + NEWEST_FIRST,
+                PublishedLink.class).setParameter("published", PostStatus.PUBLISHED).getResultList();
     }
 
     /**
@@ -105,17 +115,18 @@ public class PublishedPosts {
         var query = entityManager.createNativeQuery("""
                 SELECT p.id, p.title, p.slug, p.excerpt, p.author_id, u.display_name, p.published_at,
                        p.updated_at, p.version, t.tag, p.feature_image_id, p.feature_image_alt
-                FROM (SELECT q.id FROM posts q WHERE q.status = 'PUBLISHED' %s
-                      ORDER BY q.published_at DESC, q.id LIMIT ?1 OFFSET ?2) chosen
+                FROM (SELECT q.id FROM posts q WHERE q.status = :published %s
+                      ORDER BY q.published_at DESC, q.id LIMIT :limit OFFSET :offset) chosen
                 JOIN posts p ON p.id = chosen.id
                 JOIN users u ON u.id = p.author_id
                 LEFT JOIN post_tags t ON t.post_id = p.id
                 ORDER BY p.published_at DESC, p.id, t.tag
                 """.formatted(filter))
-                .setParameter(1, size + 1)
-                .setParameter(2, Math.multiplyExact(page, size));
+                .setParameter("published", PostStatus.PUBLISHED.name())
+                .setParameter("limit", size + 1)
+                .setParameter("offset", Math.multiplyExact(page, size));
         if (filterValue != null) {
-            query.setParameter(3, filterValue);
+            query.setParameter("filter", filterValue);
         }
         Map<String, PublishedSummary> posts = new LinkedHashMap<>();
         for (Object result : query.getResultList()) {

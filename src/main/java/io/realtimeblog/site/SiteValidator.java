@@ -6,7 +6,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.context.request.ServletWebRequest;
 
-import io.realtimeblog.posts.MarkdownRenderer;
+import io.realtimeblog.posts.PublishedPosts;
 import io.realtimeblog.posts.PublishedState;
 
 /**
@@ -28,7 +28,7 @@ record SiteValidator(String etag, Instant lastModified) {
      * sanitiser fix is not answered with 304 after it (the re-rendered HTML keeps the post's version).
      */
     static SiteValidator ofPost(long version, Instant updatedAt) {
-        return new SiteValidator("W/\"p" + version + "-" + SiteDates.token(updatedAt) + "-r" + MarkdownRenderer.VERSION
+        return new SiteValidator("W/\"p" + version + "-" + SiteDates.token(updatedAt) + "-r" + PublishedPosts.HTML_VERSION
                 + "\"", updatedAt);
     }
 

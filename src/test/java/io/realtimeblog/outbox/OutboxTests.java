@@ -21,9 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
-import io.realtimeblog.posts.PostDraft;
-import io.realtimeblog.posts.PostService;
-import io.realtimeblog.posts.PostView;
+import io.realtimeblog.posts.editing.PostDraft;
+import io.realtimeblog.posts.editing.PostService;
+import io.realtimeblog.posts.editing.PostView;
 import io.realtimeblog.users.Actor;
 import io.realtimeblog.users.Role;
 import tools.jackson.databind.json.JsonMapper;

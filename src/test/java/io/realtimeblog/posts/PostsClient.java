@@ -14,76 +14,76 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Drives the posts API as a client would, with a bearer token, and reads answers as JSON trees. */
-final class PostsClient {
+public final class PostsClient {
 
     private final MockMvc mvc;
     private final JsonMapper json;
 
-    PostsClient(MockMvc mvc, JsonMapper json) {
+    public PostsClient(MockMvc mvc, JsonMapper json) {
         this.mvc = mvc;
         this.json = json;
     }
 
     /** An HTTP answer: status, headers and the body as JSON (null when empty). */
-    record Answer(int status, String contentType, String etag, String location, JsonNode body) {
+    public record Answer(int status, String contentType, String etag, String location, JsonNode body) {
 
-        String id() {
+        public String id() {
             return body.get("id").asString();
         }
 
-        long version() {
+        public long version() {
             return body.get("version").asLong();
         }
     }
 
-    Answer create(String token, Map<String, ?> post) throws Exception {
+    public Answer create(String token, Map<String, ?> post) throws Exception {
         return send(MockMvcRequestBuilders.post("/api/posts"), token, post);
     }
 
-    Answer create(String token, String title) throws Exception {
+    public Answer create(String token, String title) throws Exception {
         return create(token, Map.of("title", title, "body", "Body of " + title, "tags", List.of("news")));
     }
 
-    Answer get(String token, String id) throws Exception {
+    public Answer get(String token, String id) throws Exception {
         return send(MockMvcRequestBuilders.get("/api/posts/{id}", id), token, null);
     }
 
-    Answer list(String token, String query) throws Exception {
+    public Answer list(String token, String query) throws Exception {
         return send(MockMvcRequestBuilders.get(java.net.URI.create("/api/posts" + query)), token, null);
     }
 
-    Answer update(String token, String id, long version, Map<String, ?> post) throws Exception {
+    public Answer update(String token, String id, long version, Map<String, ?> post) throws Exception {
         return send(MockMvcRequestBuilders.put("/api/posts/{id}", id).header(HttpHeaders.IF_MATCH, etag(version)), token, post);
     }
 
-    Answer publish(String token, String id, long version) throws Exception {
+    public Answer publish(String token, String id, long version) throws Exception {
         return send(MockMvcRequestBuilders.post("/api/posts/{id}/publish", id).header(HttpHeaders.IF_MATCH, etag(version)), token,
                 null);
     }
 
-    Answer unpublish(String token, String id, long version) throws Exception {
+    public Answer unpublish(String token, String id, long version) throws Exception {
         return send(MockMvcRequestBuilders.post("/api/posts/{id}/unpublish", id).header(HttpHeaders.IF_MATCH, etag(version)),
                 token, null);
     }
 
-    Answer schedule(String token, String id, long version, Object scheduledAt) throws Exception {
+    public Answer schedule(String token, String id, long version, Object scheduledAt) throws Exception {
         return send(MockMvcRequestBuilders.post("/api/posts/{id}/schedule", id).header(HttpHeaders.IF_MATCH, etag(version)),
                 token, Map.of("scheduledAt", scheduledAt.toString()));
     }
 
-    Answer delete(String token, String id, long version) throws Exception {
+    public Answer delete(String token, String id, long version) throws Exception {
         return send(MockMvcRequestBuilders.delete("/api/posts/{id}", id).header(HttpHeaders.IF_MATCH, etag(version)), token, null);
     }
 
-    Answer revisions(String token, String id) throws Exception {
+    public Answer revisions(String token, String id) throws Exception {
         return send(MockMvcRequestBuilders.get("/api/posts/{id}/revisions", id), token, null);
     }
 
-    Answer revision(String token, String id, String revisionId) throws Exception {
+    public Answer revision(String token, String id, String revisionId) throws Exception {
         return send(MockMvcRequestBuilders.get("/api/posts/{id}/revisions/{rev}", id, revisionId), token, null);
     }
 
-    Answer restore(String token, String id, String revisionId, long version) throws Exception {
+    public Answer restore(String token, String id, String revisionId, long version) throws Exception {
         return send(MockMvcRequestBuilders.post("/api/posts/{id}/revisions/{rev}/restore", id, revisionId)
                 .header(HttpHeaders.IF_MATCH, etag(version)), token, null);
     }
@@ -92,7 +92,7 @@ final class PostsClient {
         return "\"" + version + "\"";
     }
 
-    Answer send(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String token,
+    public Answer send(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String token,
             Object body) throws Exception {
         if (token != null) {
             request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);

@@ -3,7 +3,6 @@ package io.realtimeblog.posts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -16,9 +15,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.realtimeblog.IntegrationTest;
-import io.realtimeblog.MutableClock;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.posts.PostsClient.Answer;
+import io.realtimeblog.posts.editing.Slugs;
+import io.realtimeblog.posts.scheduling.ScheduleService;
+import io.realtimeblog.posts.scheduling.SchedulerRounds;
 import io.realtimeblog.users.Role;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,7 +40,7 @@ class SlugPrivacyTests {
     JdbcTemplate jdbc;
 
     @Autowired
-    PostService service;
+    ScheduleService service;
 
     PostsClient api;
     TestAccounts accounts;
@@ -142,10 +143,7 @@ class SlugPrivacyTests {
         Answer anas = api.create(ana, Map.of("title", "Plan by Ana", "slug", slug));
         api.publish(ana, anas.id(), anas.version());
 
-        ScheduledPublisher.PublishStep onlyBobs = (due, now) -> due.id().toString().equals(bobs.id())
-                && service.publishScheduled(due.id(), due.version(), now);
-        new ScheduledPublisher(jdbc, service, onlyBobs, new ScheduleProperties(Duration.ofHours(1), 5,
-                Duration.ofSeconds(10), Duration.ofMinutes(1), 100), new MutableClock(at.plusSeconds(1))).runOnce();
+        SchedulerRounds.publishOnly(jdbc, service, bobs.id(), at.plusSeconds(1));
 
         Answer published = api.get(bob, bobs.id());
         assertThat(published.body().get("status").asString()).isEqualTo("PUBLISHED");
