@@ -46,7 +46,10 @@ EXPOSE 8080
 # the main port even when MANAGEMENT_SERVER_PORT moves the actuator elsewhere.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=90s --retries=3 \
   CMD curl -fsS "http://127.0.0.1:${PORT}/livez" > /dev/null || exit 1
-# MaxRAMPercentage: the heap follows the container's memory limit (75%, the rest for metaspace, threads, socket
-# buffers and the JIT). ExitOnOutOfMemoryError: a broken JVM is restarted by the orchestrator instead of limping.
-# Add flags with JAVA_TOOL_OPTIONS. "doctor" as argument runs the service check instead of the application.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/realtime-blog.jar"]
+# MaxRAMPercentage: the heap may grow to 75% of the container's memory limit (the rest for metaspace, threads,
+# socket buffers and the JIT); it starts small and an idle instance gives memory back (G1PeriodicGCInterval,
+# Min/MaxHeapFreeRatio: docs/operations.md "Memory"). ExitOnOutOfMemoryError: a broken JVM is restarted by the
+# orchestrator instead of limping. Add flags with JAVA_TOOL_OPTIONS. "doctor" as argument runs the service check.
+ENTRYPOINT ["java", "-Xms32m", "-XX:MaxRAMPercentage=75", "-XX:G1PeriodicGCInterval=15000", \
+  "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:+ExitOnOutOfMemoryError", \
+  "-jar", "/app/realtime-blog.jar"]
