@@ -1,5 +1,8 @@
 package io.realtimeblog;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.hibernate.resource.jdbc.spi.StatementInspector;
 
 /**
@@ -9,25 +12,30 @@ import org.hibernate.resource.jdbc.spi.StatementInspector;
  * Hibernate's own {@code Statistics} are global to the session factory: a background statement that happens to
  * fall inside the measured window is counted too (MariaDB CI once saw 3 for a page that takes 2). MockMvc runs
  * the request on the test thread, so a thread-local count is exactly the request's. Installed for every test
- * context by {@code application-test.yml}; it inspects nothing, only counts.
+ * context by {@code application-test.yml}; it changes nothing, only counts and remembers the SQL.
  */
 public final class StatementsOnThisThread implements StatementInspector {
 
-    private static final ThreadLocal<long[]> COUNT = ThreadLocal.withInitial(() -> new long[1]);
+    private static final ThreadLocal<List<String>> PREPARED = ThreadLocal.withInitial(ArrayList::new);
 
     @Override
     public String inspect(String sql) {
-        COUNT.get()[0]++;
+        PREPARED.get().add(sql);
         return sql;
     }
 
     /** Starts counting from zero on this thread. */
     public static void reset() {
-        COUNT.get()[0] = 0;
+        PREPARED.get().clear();
     }
 
     /** The statements prepared on this thread since {@link #reset()}. */
     public static long count() {
-        return COUNT.get()[0];
+        return PREPARED.get().size();
+    }
+
+    /** The SQL of the statements prepared on this thread since {@link #reset()}, in order. */
+    public static List<String> statements() {
+        return List.copyOf(PREPARED.get());
     }
 }

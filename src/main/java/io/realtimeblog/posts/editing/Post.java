@@ -236,6 +236,11 @@ public class Post implements Persistable<UUID> {
         return body;
     }
 
+    /** Whether {@link #getBodyHtml} was made by the renderer of this version ({@link MarkdownRenderer#VERSION}). */
+    boolean renderedByCurrentRenderer() {
+        return bodyHtmlVersion == MarkdownRenderer.VERSION;
+    }
+
     public String getBodyHtml() {
         return bodyHtml;
     }

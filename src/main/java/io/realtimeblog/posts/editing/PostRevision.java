@@ -13,20 +13,28 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.springframework.data.domain.Persistable;
 
 import io.realtimeblog.posts.FeatureImage;
 import io.realtimeblog.posts.PostPermissions;
 import io.realtimeblog.posts.PostStatus;
 import io.realtimeblog.users.Actor;
 
-/** One saved state of a post: who saved it, when, what changed, and the content as it then was. */
+/**
+ * One saved state of a post: who saved it, when, what changed, and the content as it then was. Its id is made
+ * here, so it says itself whether it is new ({@link #isNew}): else Spring Data's {@code save} would merge it and
+ * read the row it is about to insert.
+ */
 @Entity
 @Table(name = "post_revisions")
-public class PostRevision {
+public class PostRevision implements Persistable<UUID> {
 
     /** What a save did. */
     public enum Action { CREATED, UPDATED, PUBLISHED, UNPUBLISHED, RESTORED, SCHEDULED, SCHEDULE_FAILED }
@@ -68,6 +76,10 @@ public class PostRevision {
 
     /** When the autosaves grouped into this revision began; null for a revision made any other way. */
     private Instant autosaveSince;
+
+    /** Whether this revision has a row yet: false once loaded or inserted. */
+    @Transient
+    private boolean unsaved = true;
 
     protected PostRevision() {
     }
@@ -147,10 +159,6 @@ public class PostRevision {
         return changedFields.isEmpty() ? List.of() : Arrays.asList(changedFields.split(","));
     }
 
-    UUID getId() {
-        return id;
-    }
-
     UUID getPostId() {
         return postId;
     }
@@ -181,5 +189,21 @@ public class PostRevision {
 
     PostStatus getStatus() {
         return status;
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return unsaved;
+    }
+
+    @PostLoad
+    @PostPersist
+    void saved() {
+        unsaved = false;
     }
 }

@@ -164,7 +164,10 @@ public class PostService {
         requireCoverExists(content.featureImage(), post.getFeatureImage());
         Instant now = clock.instant();
         PersonRef by = PostWriter.person(actor);
-        post.edit(content, markdown.render(content.body()), now);
+        // The rendering depends only on the body and the renderer: an edit that leaves both alone keeps it.
+        String bodyHtml = changed.contains("body") || !post.renderedByCurrentRenderer()
+                ? markdown.render(content.body()) : post.getBodyHtml();
+        post.edit(content, bodyHtml, now);
         try {
             return action == null
                     ? writer.autosave(post, changed, by, now, snapshot -> new PostUpdated(snapshot, by, now))

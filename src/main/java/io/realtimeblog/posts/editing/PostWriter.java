@@ -78,7 +78,7 @@ public class PostWriter {
             Function<PostSnapshot, PostChanged> event) {
         posts.saveAndFlush(post);
         revisions.save(new PostRevision(post, action, changed, editor.id(), editor.name(), now));
-        return published(post, event);
+        return published(post, editor, event);
     }
 
     /**
@@ -97,11 +97,11 @@ public class PostWriter {
         } else {
             revisions.save(PostRevision.autosave(post, changed, editor.id(), editor.name(), now));
         }
-        return published(post, event);
+        return published(post, editor, event);
     }
 
-    private PostView published(Post post, Function<PostSnapshot, PostChanged> event) {
-        PostView view = reader.view(post);
+    private PostView published(Post post, PersonRef editor, Function<PostSnapshot, PostChanged> event) {
+        PostView view = reader.view(post, editor);
         events.publishEvent(event.apply(view.snapshot()));
         return view;
     }

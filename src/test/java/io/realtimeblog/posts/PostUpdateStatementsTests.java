@@ -1,0 +1,74 @@
+package io.realtimeblog.posts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.realtimeblog.IntegrationTest;
+import io.realtimeblog.StatementsOnThisThread;
+import io.realtimeblog.TestAccounts;
+import io.realtimeblog.users.Role;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What one save costs the database, counted on the request's thread ({@link StatementsOnThisThread}: MockMvc runs
+ * the request on the test thread): the statements of the write path, so that one more query per save is seen here
+ * and not only as a slower benchmark.
+ */
+@IntegrationTest
+class PostUpdateStatementsTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void theAuthorsSaveReadsTheTokenHolderAndThePostAndWritesThePostAndItsRevision() throws Exception {
+        PostsClient client = new PostsClient(mvc, json);
+        String token = new TestAccounts(mvc, json).tokenFor(Role.AUTHOR);
+        PostsClient.Answer created = client.create(token, Map.of("title", "Counted save", "body", "Some *text*.",
+                "tags", List.of("counted")));
+
+        StatementsOnThisThread.reset();
+        PostsClient.Answer saved = client.update(token, created.id(), created.version(), Map.of("title", "Counted save",
+                "slug", created.body().get("slug").asString(), "excerpt", "A new excerpt", "body", "Some *text*.",
+                "tags", List.of("counted")));
+        List<String> statements = StatementsOnThisThread.statements();
+
+        assertThat(saved.status()).isEqualTo(200);
+        assertThat(saved.body().get("author").get("name").asString()).isNotBlank();
+        assertThat(saved.body().get("bodyHtml").asString()).isEqualToIgnoringWhitespace("<p>Some <em>text</em>.</p>");
+        // The token holder, the post, its tags; the post's update and its revision. The event's outbox row is
+        // written by JDBC, not Hibernate, and is not counted. Neither the author's name (the editor is the author)
+        // nor the new revision's row (it is new) is read.
+        assertThat(statements).as(String.join("\n", statements)).hasSize(5)
+                .noneMatch(sql -> sql.startsWith("select") && sql.contains("from post_revisions"))
+                .noneMatch(sql -> sql.startsWith("select u1_0.display_name"));
+    }
+
+    @Test
+    void aSaveThatLeavesTheBodyAloneKeepsItsHtmlUnlessAnOlderRendererMadeIt() throws Exception {
+        PostsClient client = new PostsClient(mvc, json);
+        String token = new TestAccounts(mvc, json).tokenFor(Role.AUTHOR);
+        PostsClient.Answer created = client.create(token, Map.of("title", "Kept html", "body", "Some **bold**.",
+                "tags", List.of("counted")));
+        jdbc.update("update posts set body_html = ?, body_html_version = 0 where id = ?", "<p>stale</p>", created.id());
+
+        PostsClient.Answer saved = client.update(token, created.id(), created.version(), Map.of("title", "Kept html, retitled",
+                "slug", created.body().get("slug").asString(), "body", "Some **bold**.", "tags", List.of("counted")));
+
+        assertThat(saved.status()).isEqualTo(200);
+        assertThat(saved.body().get("bodyHtml").asString()).isEqualToIgnoringWhitespace("<p>Some <strong>bold</strong>.</p>");
+    }
+}
