@@ -14,14 +14,15 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * One Spring context for every integration test: the whole application, on a random port, on the test database (H2 in memory by
  * default; MariaDB or PostgreSQL when the build passes {@code spring.datasource.*}), driven through MockMvc.
- * Keep the configuration identical across test classes so the context is shared.
+ * Keep the configuration identical across test classes so the context is shared. Its fixtures ({@link TestFixtures}:
+ * accounts, posts, sockets) are beans to autowire.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import(FreshSchemaConfiguration.class)
+@Import({ FreshSchemaConfiguration.class, TestFixtures.class })
 @Tag("database")
 public @interface IntegrationTest {
 }

@@ -33,7 +33,6 @@ import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.TestAccounts.Staff;
 import io.realtimeblog.users.Role;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Only tokens this application signed with HS256, unexpired and unaltered, of an enabled user, get in. */
 @IntegrationTest
@@ -43,20 +42,18 @@ class AccessTokenValidationTests {
     MockMvc mockMvc;
 
     @Autowired
-    JsonMapper jsonMapper;
-
-    @Autowired
     JwtConfiguration.AccessTokenKey key;
 
     @Autowired
     AuthProperties properties;
 
+    @Autowired
     TestAccounts accounts;
+
     Staff editor;
 
     @BeforeEach
     void setUp() {
-        accounts = new TestAccounts(mockMvc, jsonMapper);
         editor = accounts.create(Role.EDITOR);
     }
 

@@ -12,7 +12,6 @@ import java.util.Map;
 
 import org.awaitility.Awaitility;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -43,12 +42,8 @@ class LoginRateLimitTests {
     @Autowired
     LoginFailureRepository failures;
 
+    @Autowired
     TestAccounts accounts;
-
-    @BeforeEach
-    void setUp() {
-        accounts = new TestAccounts(mockMvc, jsonMapper);
-    }
 
     @Test
     void sixthLoginForAnAccountAfterFiveFailuresIsRefusedEvenWithTheRightPassword() throws Exception {

@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -34,12 +33,8 @@ class LoginTests {
     @Autowired
     JsonMapper jsonMapper;
 
+    @Autowired
     TestAccounts accounts;
-
-    @BeforeEach
-    void setUp() {
-        accounts = new TestAccounts(mockMvc, jsonMapper);
-    }
 
     @Test
     void loginWithTheRightPasswordReturnsTokensTheUserAndAnHttpOnlyCookie() throws Exception {

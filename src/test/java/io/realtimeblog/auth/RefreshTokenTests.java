@@ -43,12 +43,13 @@ class RefreshTokenTests {
     @Autowired
     JsonMapper jsonMapper;
 
+    @Autowired
     TestAccounts accounts;
+
     Staff author;
 
     @BeforeEach
     void setUp() {
-        accounts = new TestAccounts(mockMvc, jsonMapper);
         author = accounts.create(Role.AUTHOR);
     }
 

@@ -21,7 +21,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.users.Role;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refresh and logout with the refresh cookie, as a browser sends them: refused without a same-origin signal (a
@@ -31,16 +30,15 @@ import tools.jackson.databind.json.JsonMapper;
 class SameOriginSignalTests {
 
     @Autowired
-    MockMvc mockMvc;
+    TestAccounts accounts;
 
     @Autowired
-    JsonMapper jsonMapper;
+    MockMvc mockMvc;
 
     String refreshToken;
 
     @BeforeEach
     void setUp() {
-        TestAccounts accounts = new TestAccounts(mockMvc, jsonMapper);
         TestAccounts.Staff author = accounts.create(Role.AUTHOR);
         refreshToken = accounts.login(author.email(), author.password()).path("refreshToken").asString();
     }

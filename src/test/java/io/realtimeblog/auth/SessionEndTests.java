@@ -46,12 +46,13 @@ class SessionEndTests {
     @Autowired
     AccessTokenDenyList denyList;
 
+    @Autowired
     TestAccounts accounts;
+
     Staff editor;
 
     @BeforeEach
     void setUp() {
-        accounts = new TestAccounts(mvc, json);
         editor = accounts.create(Role.EDITOR);
     }
 

@@ -42,6 +42,9 @@ import tools.jackson.databind.json.JsonMapper;
 class MediaApiTests {
 
     @Autowired
+    TestAccounts accounts;
+
+    @Autowired
     MockMvc mvc;
 
     @Autowired
@@ -58,7 +61,6 @@ class MediaApiTests {
 
     @BeforeEach
     void setUp() {
-        TestAccounts accounts = new TestAccounts(mvc, json);
         editor = accounts.create(Role.EDITOR);
         contributor = accounts.create(Role.CONTRIBUTOR);
     }
@@ -154,7 +156,7 @@ class MediaApiTests {
         assertThat(body(changed).get("alt").asString()).isEqualTo("after");
         assertThat(body(changed).get("version").asLong()).isEqualTo(2);
 
-        Staff stranger = new TestAccounts(mvc, json).create(Role.AUTHOR);
+        Staff stranger = accounts.create(Role.AUTHOR);
         MvcResult refused = mvc.perform(patch("/api/media/" + id).header(HttpHeaders.AUTHORIZATION,
                 stranger.bearer()).contentType(MediaType.APPLICATION_JSON).content("{\"alt\":\"mine\"}")).andReturn();
         assertThat(refused.getResponse().getStatus()).isEqualTo(403);
@@ -177,7 +179,7 @@ class MediaApiTests {
         String id = media.get("id").asString();
         assertThat(blobs(id)).isEqualTo(3); // 700, 640 and 320 wide
 
-        Staff stranger = new TestAccounts(mvc, json).create(Role.AUTHOR);
+        Staff stranger = accounts.create(Role.AUTHOR);
         assertThat(mvc.perform(delete("/api/media/" + id).header(HttpHeaders.AUTHORIZATION, stranger.bearer()))
                 .andReturn().getResponse().getStatus()).isEqualTo(403);
         assertThat(mvc.perform(delete("/api/media/" + id).header(HttpHeaders.AUTHORIZATION, contributor.bearer()))

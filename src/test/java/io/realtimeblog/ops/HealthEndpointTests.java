@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.servlet.MockMvc;
 
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
@@ -25,11 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 class HealthEndpointTests {
 
+    @Autowired
+    TestAccounts accounts;
+
     @LocalServerPort
     int port;
-
-    @Autowired
-    MockMvc mockMvc;
 
     @Autowired
     JsonMapper json;
@@ -42,7 +41,7 @@ class HealthEndpointTests {
 
     @BeforeEach
     void setUp() {
-        actuator = new Actuator(port, new TestAccounts(mockMvc, json).adminToken());
+        actuator = new Actuator(port, accounts.adminToken());
         anonymous = new Actuator(port);
     }
 

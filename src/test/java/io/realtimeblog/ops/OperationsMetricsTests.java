@@ -13,11 +13,11 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.servlet.MockMvc;
 
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.TestAccounts.Staff;
+import io.realtimeblog.realtime.Sockets;
 import io.realtimeblog.realtime.TestSocket;
 import io.realtimeblog.users.Role;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,6 +30,12 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 class OperationsMetricsTests {
 
+    @Autowired
+    Sockets sockets;
+
+    @Autowired
+    TestAccounts accounts;
+
     /** Series Prometheus makes itself for every target; no application exposes them. */
     private static final Set<String> PROMETHEUS_OWN = Set.of("up");
 
@@ -37,17 +43,12 @@ class OperationsMetricsTests {
     int port;
 
     @Autowired
-    MockMvc mvc;
-
-    @Autowired
     JsonMapper json;
 
     @Test
     void everyMetricOfTheDashboardAndTheAlertRulesIsInTheScrape() throws Exception {
-        TestAccounts accounts = new TestAccounts(mvc, json);
         Staff editor = accounts.create(Role.EDITOR);
-        TestSocket socket = TestSocket.open(port, json);
-        socket.join(editor.token(), null);
+        TestSocket socket = sockets.joined(editor.token());
         for (int i = 0; i < 3; i++) {
             assertThat(createPost(editor.token(), "Dashboard " + i).statusCode()).isEqualTo(201);
         }

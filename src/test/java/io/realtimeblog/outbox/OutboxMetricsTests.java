@@ -8,7 +8,6 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.servlet.MockMvc;
 
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
@@ -18,20 +17,16 @@ import io.realtimeblog.posts.editing.PostDraft;
 import io.realtimeblog.posts.editing.PostService;
 import io.realtimeblog.users.Actor;
 import io.realtimeblog.users.Role;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The relay's failures as Prometheus scrapes them: rounds that Kafka does not acknowledge are counted. */
 @IntegrationTest
 class OutboxMetricsTests {
 
+    @Autowired
+    TestAccounts accounts;
+
     @LocalServerPort
     int port;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JsonMapper json;
 
     @Autowired
     PostService posts;
@@ -41,7 +36,6 @@ class OutboxMetricsTests {
 
     @Test
     void relayRoundsThatKafkaDoesNotAcknowledgeAreCountedAndTheBacklogWaits() {
-        TestAccounts accounts = new TestAccounts(mvc, json);
         Actuator actuator = new Actuator(port, accounts.adminToken());
         TestAccounts.Staff staff = accounts.create(Role.EDITOR);
         Actor editor = new Actor(staff.id(), staff.name(), Role.EDITOR);

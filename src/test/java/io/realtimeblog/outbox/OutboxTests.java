@@ -16,7 +16,6 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.realtimeblog.IntegrationTest;
@@ -26,11 +25,13 @@ import io.realtimeblog.posts.editing.PostService;
 import io.realtimeblog.posts.editing.PostView;
 import io.realtimeblog.users.Actor;
 import io.realtimeblog.users.Role;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The outbox against the real database and broker: late commits, the relay lease, the purge. */
 @IntegrationTest
 class OutboxTests {
+
+    @Autowired
+    TestAccounts accounts;
 
     @Autowired
     PostService posts;
@@ -44,15 +45,9 @@ class OutboxTests {
     @Autowired
     OutboxRelay relay;
 
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JsonMapper json;
-
     @Test
     void aTransactionThatCommitsAfterALaterOneIsStillPublished() throws Exception {
-        TestAccounts.Staff staff = new TestAccounts(mvc, json).create(Role.EDITOR);
+        TestAccounts.Staff staff = accounts.create(Role.EDITOR);
         Actor actor = new Actor(staff.id(), staff.name(), Role.EDITOR);
         CountDownLatch written = new CountDownLatch(1);
         CountDownLatch mayCommit = new CountDownLatch(1);

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
@@ -31,7 +30,7 @@ import tools.jackson.databind.JsonNode;
 class AutosaveRevisionTests {
 
     @Autowired
-    MockMvc mvc;
+    TestAccounts accounts;
 
     @Autowired
     tools.jackson.databind.json.JsonMapper json;
@@ -39,15 +38,15 @@ class AutosaveRevisionTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
     PostsClient api;
+
     String ana;
     String bob;
     Answer post;
 
     @BeforeEach
     void aDraft() throws Exception {
-        api = new PostsClient(mvc, json);
-        TestAccounts accounts = new TestAccounts(mvc, json);
         ana = accounts.tokenFor(Role.EDITOR);
         bob = accounts.tokenFor(Role.EDITOR);
         post = api.create(ana, Map.of("title", "Autosaved " + UUID.randomUUID(), "body", "Start."));

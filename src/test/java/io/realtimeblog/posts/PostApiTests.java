@@ -15,31 +15,27 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.posts.PostsClient.Answer;
 import io.realtimeblog.users.Role;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 @IntegrationTest
 class PostApiTests {
 
     @Autowired
-    MockMvc mvc;
+    TestAccounts accounts;
 
     @Autowired
-    JsonMapper json;
-
     PostsClient api;
+
     String editor;
 
     @BeforeEach
     void setUp() throws Exception {
-        api = new PostsClient(mvc, json);
-        editor = new TestAccounts(mvc, json).tokenFor(Role.EDITOR);
+        editor = accounts.tokenFor(Role.EDITOR);
     }
 
     @Test
@@ -128,7 +124,7 @@ class PostApiTests {
         List<Answer> drafts = new ArrayList<>();
         for (int i = 0; i < writers; i++) {
             // Drafts of different authors may share a slug (each author sees only their own drafts).
-            drafts.add(api.create(new TestAccounts(mvc, json).tokenFor(Role.AUTHOR), Map.of("title", "Same", "slug",
+            drafts.add(api.create(accounts.tokenFor(Role.AUTHOR), Map.of("title", "Same", "slug",
                     slug)));
         }
         CyclicBarrier start = new CyclicBarrier(writers);

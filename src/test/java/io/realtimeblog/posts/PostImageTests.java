@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -36,6 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
 class PostImageTests {
 
     @Autowired
+    TestAccounts accounts;
+
+    @Autowired
     MockMvc mvc;
 
     @Autowired
@@ -44,13 +46,14 @@ class PostImageTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
     PostsClient api;
+
     String editor;
 
     @BeforeEach
     void setUp() {
-        api = new PostsClient(mvc, json);
-        editor = new TestAccounts(mvc, json).tokenFor(Role.EDITOR);
+        editor = accounts.tokenFor(Role.EDITOR);
     }
 
     @Test

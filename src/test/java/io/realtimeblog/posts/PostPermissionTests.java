@@ -10,14 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.posts.PostsClient.Answer;
 import io.realtimeblog.users.Role;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The permission table of ARCHITECTURE.md, role by action, through the real API. A denied write answers with a
@@ -28,20 +26,16 @@ import tools.jackson.databind.json.JsonMapper;
 class PostPermissionTests {
 
     @Autowired
-    MockMvc mvc;
+    PostsClient api;
 
     @Autowired
-    JsonMapper json;
-
-    PostsClient api;
     TestAccounts accounts;
+
     String admin;
     String someoneElse;
 
     @BeforeEach
     void setUp() throws Exception {
-        api = new PostsClient(mvc, json);
-        accounts = new TestAccounts(mvc, json);
         admin = accounts.tokenFor(Role.ADMIN);
         someoneElse = accounts.create(Role.AUTHOR).token();
     }

@@ -8,13 +8,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.StatementsOnThisThread;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.users.Role;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What one save costs the database, counted on the request's thread ({@link StatementsOnThisThread}: MockMvc runs
@@ -25,18 +23,17 @@ import tools.jackson.databind.json.JsonMapper;
 class PostUpdateStatementsTests {
 
     @Autowired
-    MockMvc mvc;
+    PostsClient client;
 
     @Autowired
-    JsonMapper json;
+    TestAccounts accounts;
 
     @Autowired
     JdbcTemplate jdbc;
 
     @Test
     void theAuthorsSaveReadsTheTokenHolderAndThePostAndWritesThePostAndItsRevision() throws Exception {
-        PostsClient client = new PostsClient(mvc, json);
-        String token = new TestAccounts(mvc, json).tokenFor(Role.AUTHOR);
+        String token = accounts.tokenFor(Role.AUTHOR);
         PostsClient.Answer created = client.create(token, Map.of("title", "Counted save", "body", "Some *text*.",
                 "tags", List.of("counted")));
 
@@ -59,8 +56,7 @@ class PostUpdateStatementsTests {
 
     @Test
     void aSaveThatLeavesTheBodyAloneKeepsItsHtmlUnlessAnOlderRendererMadeIt() throws Exception {
-        PostsClient client = new PostsClient(mvc, json);
-        String token = new TestAccounts(mvc, json).tokenFor(Role.AUTHOR);
+        String token = accounts.tokenFor(Role.AUTHOR);
         PostsClient.Answer created = client.create(token, Map.of("title", "Kept html", "body", "Some **bold**.",
                 "tags", List.of("counted")));
         jdbc.update("update posts set body_html = ?, body_html_version = 0 where id = ?", "<p>stale</p>", created.id());

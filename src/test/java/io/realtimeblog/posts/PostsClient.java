@@ -34,6 +34,14 @@ public final class PostsClient {
         public long version() {
             return body.get("version").asLong();
         }
+
+        /** The body of a successful answer; fails the test with the status and body of any other. */
+        public JsonNode succeeded() {
+            if (status >= 300) {
+                throw new AssertionError("HTTP " + status + ": " + body);
+            }
+            return body;
+        }
     }
 
     public Answer create(String token, Map<String, ?> post) throws Exception {

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
@@ -27,10 +26,10 @@ import tools.jackson.databind.JsonNode;
 @IntegrationTest
 class RevisionAccessTests {
 
-    private static final String SECRET = "Secret merger with Example Corp";
-
     @Autowired
-    MockMvc mvc;
+    TestAccounts accounts;
+
+    private static final String SECRET = "Secret merger with Example Corp";
 
     @Autowired
     tools.jackson.databind.json.JsonMapper json;
@@ -38,7 +37,9 @@ class RevisionAccessTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
     PostsClient api;
+
     Staff author;
     String otherAuthor;
     String contributor;
@@ -47,8 +48,6 @@ class RevisionAccessTests {
 
     @BeforeEach
     void publishedUnpublishedEditedToASecretEditedBackAndRepublished() throws Exception {
-        api = new PostsClient(mvc, json);
-        TestAccounts accounts = new TestAccounts(mvc, json);
         author = accounts.create(Role.AUTHOR);
         otherAuthor = accounts.tokenFor(Role.AUTHOR);
         contributor = accounts.tokenFor(Role.CONTRIBUTOR);

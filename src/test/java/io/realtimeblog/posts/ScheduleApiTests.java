@@ -13,7 +13,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
@@ -26,22 +25,21 @@ import tools.jackson.databind.json.JsonMapper;
 class ScheduleApiTests {
 
     @Autowired
-    MockMvc mvc;
-
-    @Autowired
     JsonMapper json;
 
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
     PostsClient api;
+
+    @Autowired
     TestAccounts accounts;
+
     String editor;
 
     @BeforeEach
     void setUp() {
-        api = new PostsClient(mvc, json);
-        accounts = new TestAccounts(mvc, json);
         editor = accounts.tokenFor(Role.EDITOR);
     }
 

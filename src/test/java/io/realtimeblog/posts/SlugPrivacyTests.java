@@ -42,8 +42,12 @@ class SlugPrivacyTests {
     @Autowired
     ScheduleService service;
 
+    @Autowired
     PostsClient api;
+
+    @Autowired
     TestAccounts accounts;
+
     String ana;
     String bob;
     String editor;
@@ -51,8 +55,6 @@ class SlugPrivacyTests {
 
     @BeforeEach
     void setUp() {
-        api = new PostsClient(mvc, json);
-        accounts = new TestAccounts(mvc, json);
         ana = accounts.tokenFor(Role.AUTHOR);
         bob = accounts.tokenFor(Role.AUTHOR);
         editor = accounts.tokenFor(Role.EDITOR);

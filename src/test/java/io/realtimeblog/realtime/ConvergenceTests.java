@@ -15,7 +15,6 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -33,8 +32,14 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 class ConvergenceTests {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    Sockets sockets;
+
+    @Autowired
+    RestPosts api;
+
+    @Autowired
+    TestAccounts accounts;
 
     @Autowired
     MockMvc mvc;
@@ -57,8 +62,7 @@ class ConvergenceTests {
         }
 
         void connect() {
-            socket = TestSocket.open(port, json);
-            socket.join(token, position < 0 ? null : position);
+            socket = sockets.joined(token, position < 0 ? null : position);
             consumed = 0;
             drain();
         }
@@ -107,8 +111,7 @@ class ConvergenceTests {
 
     @Test
     void clientsConvergeOnWhatTheApiSaysAfterRandomChangesDisconnectsAndResumes() throws Exception {
-        String token = new TestAccounts(mvc, json).tokenFor(Role.EDITOR);
-        RestPosts api = new RestPosts(mvc, json);
+        String token = accounts.tokenFor(Role.EDITOR);
         String marker = "conv" + UUID.randomUUID().toString().substring(0, 8);
         Random random = new Random(42);
         List<Client> clients = List.of(new Client(token), new Client(token), new Client(token));

@@ -47,6 +47,12 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS) // one second instance for both tests: it takes a while to start
 class MediaAcrossInstancesTests {
 
+    @Autowired
+    RestPosts posts;
+
+    @Autowired
+    TestAccounts accounts;
+
     @LocalServerPort
     int port;
 
@@ -84,7 +90,7 @@ class MediaAcrossInstancesTests {
 
     @Test
     void anImageUploadedOnOneInstanceIsServedByTheOtherWithTheSameBytesTypeAndETag() throws Exception {
-        Staff author = new TestAccounts(mvc, json).create(Role.AUTHOR);
+        Staff author = accounts.create(Role.AUTHOR);
 
         JsonNode media = upload(author, "photo.jpg", TestImages.jpeg(700, 400));
 
@@ -107,7 +113,6 @@ class MediaAcrossInstancesTests {
 
     @Test
     void anUploadOnOneInstanceAndAnAltChangeOnTheOtherReachStaffSocketsAcrossAndNoReader() throws Exception {
-        TestAccounts accounts = new TestAccounts(mvc, json);
         Staff editor = accounts.create(Role.EDITOR);
         Staff contributor = accounts.create(Role.CONTRIBUTOR);
         TestSocket staffOnFirst = join(port, contributor.token());
@@ -133,7 +138,6 @@ class MediaAcrossInstancesTests {
         assertThat(updated.get("version").asLong()).isEqualTo(created.get("version").asLong() + 1);
 
         // A post published afterwards reaches the reader on the second instance; by then any media frame would have.
-        RestPosts posts = new RestPosts(mvc, json);
         JsonNode post = posts.create(editor.token(), "Published after the image events");
         String postId = post.get("id").asString();
         posts.publish(editor.token(), postId, post.get("version").asLong());

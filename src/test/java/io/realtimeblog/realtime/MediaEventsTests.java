@@ -11,7 +11,6 @@ import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
@@ -29,8 +28,14 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 class MediaEventsTests {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    Sockets sockets;
+
+    @Autowired
+    RestPosts posts;
+
+    @Autowired
+    TestAccounts accounts;
 
     @Autowired
     MockMvc mvc;
@@ -40,13 +45,10 @@ class MediaEventsTests {
 
     @Test
     void uploadAltChangeAndDeleteReachEveryStaffSocketAndNoReaderSocket() throws Exception {
-        TestAccounts accounts = new TestAccounts(mvc, json);
         Staff editor = accounts.create(Role.EDITOR);
         Staff contributor = accounts.create(Role.CONTRIBUTOR);
-        TestSocket staff = TestSocket.open(port, json);
-        staff.join(contributor.token(), null);
-        TestSocket reader = TestSocket.open(port, json);
-        reader.join(null, null);
+        TestSocket staff = sockets.joined(contributor.token());
+        TestSocket reader = sockets.joined(null);
 
         String body = mvc.perform(multipart("/api/media").file(new MockMultipartFile("file", "a.png", "image/png",
                 TestImages.png(400, 200))).header(HttpHeaders.AUTHORIZATION, editor.bearer()))
@@ -70,7 +72,6 @@ class MediaEventsTests {
         assertThat(events.get(2).has("media")).isFalse();
 
         // A post published afterwards reaches the reader; by then any media frame would have arrived too.
-        RestPosts posts = new RestPosts(mvc, json);
         JsonNode post = posts.create(editor.token(), "Published after the image events");
         posts.publish(editor.token(), post.get("id").asString(), post.get("version").asLong());
         String postId = post.get("id").asString();

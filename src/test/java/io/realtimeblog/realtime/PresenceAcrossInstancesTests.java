@@ -11,9 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
-import org.springframework.test.web.servlet.MockMvc;
 
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
@@ -30,11 +28,14 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 class PresenceAcrossInstancesTests {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    Sockets sockets;
 
     @Autowired
-    MockMvc mvc;
+    RestPosts posts;
+
+    @Autowired
+    TestAccounts accounts;
 
     @Autowired
     JsonMapper json;
@@ -68,13 +69,11 @@ class PresenceAcrossInstancesTests {
     @Test
     void whoIsEditingThroughOneInstanceIsShownOnTheOtherUntilTheInstanceStops() throws Exception {
         int secondPort = second.port();
-        TestAccounts accounts = new TestAccounts(mvc, json);
         Staff ana = accounts.create(Role.AUTHOR, TestAccounts.uniqueEmail("ana"), "Ana");
         Staff bob = accounts.create(Role.EDITOR);
-        String postId = new RestPosts(mvc, json).create(ana.token(), "Across " + UUID.randomUUID()).get("id")
+        String postId = posts.create(ana.token(), "Across " + UUID.randomUUID()).get("id")
                 .asString();
-        bobs = TestSocket.open(port, json);
-        bobs.join(bob.token(), null);
+        bobs = sockets.joined(bob.token());
         anas = TestSocket.open(secondPort, json);
         anas.join(ana.token(), null);
 
@@ -82,8 +81,7 @@ class PresenceAcrossInstancesTests {
 
         JsonNode started = awaitPresence(bobs, postId, true);
         assertThat(started.get("user").get("name").asString()).isEqualTo("Ana");
-        TestSocket latecomer = TestSocket.open(port, json);
-        latecomer.join(bob.token(), null);
+        TestSocket latecomer = sockets.joined(bob.token());
         assertThat(entriesFor(latecomer.await("presence-snapshot"), postId)).hasSize(1);
         latecomer.close();
 

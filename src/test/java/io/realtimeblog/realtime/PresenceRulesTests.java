@@ -14,9 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
@@ -24,7 +22,6 @@ import io.realtimeblog.TestAccounts.Staff;
 import io.realtimeblog.kafka.KafkaEndpoint;
 import io.realtimeblog.users.Role;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Presence means "may edit": who may not edit a post cannot say they are editing it; a socket cannot flood the
@@ -33,14 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 class PresenceRulesTests {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JsonMapper json;
+    Sockets sockets;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -48,21 +39,23 @@ class PresenceRulesTests {
     @Autowired
     KafkaEndpoint kafka;
 
+    @Autowired
     TestAccounts accounts;
+
+    @Autowired
     RestPosts posts;
+
     Staff editor;
-    final List<TestSocket> sockets = new ArrayList<>();
+    final List<TestSocket> opened = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
-        accounts = new TestAccounts(mvc, json);
-        posts = new RestPosts(mvc, json);
         editor = accounts.create(Role.EDITOR);
     }
 
     @AfterEach
     void closeSockets() {
-        sockets.forEach(TestSocket::close);
+        opened.forEach(TestSocket::close);
     }
 
     @Test
@@ -167,9 +160,8 @@ class PresenceRulesTests {
     }
 
     private TestSocket staff(Staff who) {
-        TestSocket socket = TestSocket.open(port, json);
-        sockets.add(socket);
-        socket.join(who.token(), null);
+        TestSocket socket = sockets.joined(who.token());
+        opened.add(socket);
         return socket;
     }
 }

@@ -13,9 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
@@ -24,20 +22,16 @@ import io.realtimeblog.realtime.presence.PresenceSweeper;
 import io.realtimeblog.realtime.session.RealtimeSessions;
 import io.realtimeblog.users.Role;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** "Ana is editing": presence frames between staff sockets, leases that end, the snapshot, who may see what. */
 @IntegrationTest
 class PresenceTests {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    Sockets sockets;
 
     @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JsonMapper json;
+    RestPosts posts;
 
     @Autowired
     PresenceSweeper sweeper;
@@ -48,23 +42,24 @@ class PresenceTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
     TestAccounts accounts;
+
     Staff ana;
     Staff bob;
     String postId;
-    final List<TestSocket> sockets = new ArrayList<>();
+    final List<TestSocket> opened = new ArrayList<>();
 
     @BeforeEach
     void setUp() throws Exception {
-        accounts = new TestAccounts(mvc, json);
         ana = accounts.create(Role.EDITOR, TestAccounts.uniqueEmail("ana"), "Ana");
         bob = accounts.create(Role.EDITOR);
-        postId = new RestPosts(mvc, json).create(ana.token(), "Presence " + UUID.randomUUID()).get("id").asString();
+        postId = posts.create(ana.token(), "Presence " + UUID.randomUUID()).get("id").asString();
     }
 
     @AfterEach
     void closeSockets() {
-        sockets.forEach(TestSocket::close);
+        opened.forEach(TestSocket::close);
     }
 
     @Test
@@ -150,9 +145,8 @@ class PresenceTests {
         anas.send(presence(postId, true));
         awaitPresence(anas, postId, true);
 
-        TestSocket bobs = TestSocket.open(port, json);
-        sockets.add(bobs);
-        bobs.join(bob.token(), null);
+        TestSocket bobs = sockets.joined(bob.token());
+        opened.add(bobs);
         JsonNode snapshot = bobs.await("presence-snapshot");
 
         List<String> types = bobs.frames().stream().map(f -> f.get("type").asString()).toList();
@@ -165,7 +159,6 @@ class PresenceTests {
 
     @Test
     void aContributorNeverLearnsWhoEditsAnotherUsersDraft() throws Exception {
-        RestPosts posts = new RestPosts(mvc, json);
         JsonNode published = posts.create(ana.token(), "Published " + UUID.randomUUID());
         String publishedId = published.get("id").asString();
         posts.publish(ana.token(), publishedId, published.get("version").asLong());
@@ -202,9 +195,8 @@ class PresenceTests {
 
     @Test
     void aPublicSocketSendingPresenceGetsNotStaff() {
-        TestSocket reader = TestSocket.open(port, json);
-        sockets.add(reader);
-        reader.join(null, null);
+        TestSocket reader = sockets.joined(null);
+        opened.add(reader);
 
         reader.send(presence(postId, true));
 
@@ -241,9 +233,8 @@ class PresenceTests {
     }
 
     private TestSocket staff(Staff who) {
-        TestSocket socket = TestSocket.open(port, json);
-        sockets.add(socket);
-        socket.join(who.token(), null);
+        TestSocket socket = sockets.joined(who.token());
+        opened.add(socket);
         return socket;
     }
 

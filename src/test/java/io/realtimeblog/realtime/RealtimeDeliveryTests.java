@@ -16,9 +16,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.realtimeblog.IntegrationTest;
@@ -31,20 +29,16 @@ import io.realtimeblog.posts.editing.PostService;
 import io.realtimeblog.users.Actor;
 import io.realtimeblog.users.Role;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** What the pipeline guarantees when things go wrong: rollbacks, broker outages, old positions, readers. */
 @IntegrationTest
 class RealtimeDeliveryTests {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    Sockets sockets;
 
     @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JsonMapper json;
+    TestAccounts accounts;
 
     @Autowired
     KafkaEndpoint kafka;
@@ -61,19 +55,19 @@ class RealtimeDeliveryTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
     RestPosts api;
+
     Staff editor;
 
     @BeforeEach
     void setUp() {
-        api = new RestPosts(mvc, json);
-        editor = new TestAccounts(mvc, json).create(Role.EDITOR);
+        editor = accounts.create(Role.EDITOR);
     }
 
     @Test
     void aChangeWhoseTransactionRollsBackProducesNoRecordAndNoFrame() throws Exception {
-        TestSocket staff = TestSocket.open(port, json);
-        staff.join(editor.token(), null);
+        TestSocket staff = sockets.joined(editor.token());
         String title = "Rolled back " + UUID.randomUUID();
         Actor actor = new Actor(editor.id(), editor.name(), Role.EDITOR);
         transactions.executeWithoutResult(status -> {
@@ -94,8 +88,7 @@ class RealtimeDeliveryTests {
 
     @Test
     void writesSucceedWhileTheBrokerIsDownAndEveryEventArrivesOnceItReturns() throws Exception {
-        TestSocket staff = TestSocket.open(port, json);
-        staff.join(editor.token(), null);
+        TestSocket staff = sockets.joined(editor.token());
         List<String> ids = new ArrayList<>();
         broker.stop();
         try {
@@ -119,7 +112,7 @@ class RealtimeDeliveryTests {
 
     @Test
     void aResumeOlderThanMemoryIsServedFromKafkaAndOneOlderThanKafkaGetsResync() throws Exception {
-        TestSocket staff = TestSocket.open(port, json);
+        TestSocket staff = sockets.open();
         long since = staff.join(editor.token(), null).get("position").asLong();
         staff.close();
         // More changes than the instance keeps in memory (blog.realtime.recent-events is 50 in tests).
@@ -127,9 +120,9 @@ class RealtimeDeliveryTests {
         for (int i = 0; i < 60; i++) {
             missed.add(api.create(editor.token(), "Missed while away " + i).get("id").asString());
         }
-        Awaitility.await().until(() -> currentPosition() >= since + missed.size());
+        Awaitility.await().until(() -> sockets.position(editor.token()) >= since + missed.size());
 
-        TestSocket resumed = TestSocket.open(port, json);
+        TestSocket resumed = sockets.open();
         JsonNode ready = resumed.join(editor.token(), since);
         assertThat(resumed.last("resync")).isNull();
         List<Long> positions = resumed.events().stream().map(f -> f.get("position").asLong()).toList();
@@ -139,30 +132,18 @@ class RealtimeDeliveryTests {
                 .containsAll(missed);
 
         deleteRecordsBefore(since + 2);
-        TestSocket tooOld = TestSocket.open(port, json);
-        tooOld.join(editor.token(), since);
+        TestSocket tooOld = sockets.joined(editor.token(), since);
         assertThat(tooOld.last("resync").get("reason").asString()).isEqualTo("position-too-old");
         assertThat(tooOld.events()).isEmpty();
         resumed.close();
         tooOld.close();
     }
 
-    /** The stream position this instance has fanned out up to, as a newly joining client is told. */
-    private long currentPosition() {
-        TestSocket probe = TestSocket.open(port, json);
-        try {
-            return probe.join(editor.token(), null).get("position").asLong();
-        } finally {
-            probe.close();
-        }
-    }
 
     @Test
     void readersHearNothingOfDraftsButSeePublicationEditsAndRemovals() throws Exception {
-        TestSocket reader = TestSocket.open(port, json);
-        reader.join(null, null);
-        TestSocket staff = TestSocket.open(port, json);
-        staff.join(editor.token(), null);
+        TestSocket reader = sockets.joined(null);
+        TestSocket staff = sockets.joined(editor.token());
         String hidden = "Hidden " + UUID.randomUUID();
         String token = editor.token();
 

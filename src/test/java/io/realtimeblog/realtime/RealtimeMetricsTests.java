@@ -10,43 +10,41 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.servlet.MockMvc;
 
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.TestAccounts.Staff;
 import io.realtimeblog.ops.Actuator;
 import io.realtimeblog.users.Role;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The pipeline's meters as Prometheus scrapes them: a write moves published, latency, delivered and resumes. */
 @IntegrationTest
 class RealtimeMetricsTests {
 
+    @Autowired
+    Sockets sockets;
+
+    @Autowired
+    TestAccounts accounts;
+
     @LocalServerPort
     int port;
 
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JsonMapper json;
-
     Actuator actuator;
+    @Autowired
     RestPosts api;
+
     Staff editor;
 
     @BeforeEach
     void setUp() {
-        TestAccounts accounts = new TestAccounts(mvc, json);
         actuator = new Actuator(port, accounts.adminToken());
-        api = new RestPosts(mvc, json);
         editor = accounts.create(Role.EDITOR);
     }
 
     @Test
     void aWriteIsCountedFromCommitToTheStaffSocket() throws Exception {
-        TestSocket staff = TestSocket.open(port, json);
+        TestSocket staff = sockets.open();
         long position = staff.join(editor.token(), null).get("position").asLong();
         String before = actuator.scrape();
         assertThat(Actuator.value(before, "blog_realtime_sessions", "audience=\"staff\"")).isGreaterThanOrEqualTo(1);
@@ -62,8 +60,7 @@ class RealtimeMetricsTests {
                 "blog_outbox_backlog ", "blog_outbox_backlog_age_seconds ", "blog_realtime_slow_closes_total ");
 
         String beforeResume = actuator.scrape();
-        TestSocket resumed = TestSocket.open(port, json);
-        resumed.join(editor.token(), position);
+        TestSocket resumed = sockets.joined(editor.token(), position);
         assertThat(resumed.events()).anyMatch(f -> id.equals(f.get("event").get("postId").asString()));
         awaitGrown(beforeResume, "blog_realtime_resumes_total", "outcome=\"memory\"");
         staff.close();
@@ -75,16 +72,15 @@ class RealtimeMetricsTests {
         String before = actuator.scrape();
         assertThat(before).contains("blog_realtime_closes_total{code=\"4008\"}", "blog_realtime_closes_total{code=\"1012\"}");
 
-        assertThat(TestSocket.open(port, json).send("this is not json").awaitClose()).isEqualTo(4009);
+        assertThat(sockets.open().send("this is not json").awaitClose()).isEqualTo(4009);
         awaitGrown(before, "blog_realtime_closes_total", "code=\"4009\"");
-        assertThat(TestSocket.open(port, json).hello("not.a.jwt", null).awaitClose()).isEqualTo(4001);
+        assertThat(sockets.open().hello("not.a.jwt", null).awaitClose()).isEqualTo(4001);
         awaitGrown(before, "blog_realtime_closes_total", "code=\"4001\"");
     }
 
     @Test
     void theStreamLagIsZeroOnceTheInstanceHasReadTheTopicToItsEnd() throws Exception {
-        TestSocket staff = TestSocket.open(port, json);
-        staff.join(editor.token(), null);
+        TestSocket staff = sockets.joined(editor.token());
         String id = api.create(editor.token(), "Read to the end").get("id").asString();
         Awaitility.await().until(() -> staff.events().stream()
                 .anyMatch(f -> id.equals(f.get("event").get("postId").asString())));

@@ -12,8 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.servlet.MockMvc;
 
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
@@ -26,11 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 class RealtimePipelineTests {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    Sockets sockets;
 
     @Autowired
-    MockMvc mvc;
+    TestAccounts accounts;
 
     @Autowired
     JsonMapper json;
@@ -38,16 +36,16 @@ class RealtimePipelineTests {
     @Autowired
     KafkaEndpoint kafka;
 
+    @Autowired
     RestPosts api;
+
     String editor;
     TestSocket staff;
 
     @BeforeEach
     void setUp() throws Exception {
-        api = new RestPosts(mvc, json);
-        editor = new TestAccounts(mvc, json).tokenFor(Role.EDITOR);
-        staff = TestSocket.open(port, json);
-        staff.join(editor, null);
+        editor = accounts.tokenFor(Role.EDITOR);
+        staff = sockets.joined(editor);
     }
 
     @AfterEach
@@ -91,8 +89,7 @@ class RealtimePipelineTests {
         Awaitility.await().until(() -> !framesFor(staff, before.get("id").asString()).isEmpty());
         long position = staff.events().get(staff.events().size() - 1).get("position").asLong();
         // A second client, connected throughout, tells us when the missed events have gone through Kafka.
-        TestSocket watcher = TestSocket.open(port, json);
-        watcher.join(editor, null);
+        TestSocket watcher = sockets.joined(editor);
         staff.close();
 
         List<String> missed = List.of(api.create(editor, "Missed one " + UUID.randomUUID()).get("id").asString(),
@@ -100,7 +97,7 @@ class RealtimePipelineTests {
         Awaitility.await().until(() -> watcher.events().stream()
                 .anyMatch(f -> missed.get(1).equals(f.get("event").get("postId").asString())));
 
-        TestSocket resumed = TestSocket.open(port, json);
+        TestSocket resumed = sockets.open();
         JsonNode ready = resumed.join(editor, position);
         List<JsonNode> replayed = resumed.events();
         assertThat(replayed).extracting(f -> f.get("position").asLong()).allMatch(p -> p > position)
@@ -115,7 +112,7 @@ class RealtimePipelineTests {
 
     @Test
     void aPositionFromAnotherStreamEpochGetsResync() {
-        TestSocket socket = TestSocket.open(port, json);
+        TestSocket socket = sockets.open();
         socket.send("{\"type\":\"hello\",\"token\":\"" + editor + "\",\"since\":0,\"epoch\":\"not-this-stream\"}");
         socket.await("ready");
         assertThat(socket.last("resync").get("reason").asString()).isEqualTo("unknown-epoch");
@@ -125,8 +122,7 @@ class RealtimePipelineTests {
 
     @Test
     void aPositionAheadOfTheStreamGetsResync() {
-        TestSocket socket = TestSocket.open(port, json);
-        socket.join(editor, Long.MAX_VALUE / 2);
+        TestSocket socket = sockets.joined(editor, Long.MAX_VALUE / 2);
         assertThat(socket.last("resync").get("reason").asString()).isEqualTo("position-ahead");
         socket.close();
     }

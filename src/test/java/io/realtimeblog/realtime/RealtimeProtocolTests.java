@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.web.servlet.MockMvc;
 
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
@@ -21,20 +20,19 @@ import io.realtimeblog.TestAccounts.Staff;
 import io.realtimeblog.auth.TestTokens;
 import io.realtimeblog.users.Role;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** WebSocket protocol v1: the hello handshake, bad input, close codes, in-band token refresh, origins. */
 @IntegrationTest
 class RealtimeProtocolTests {
 
+    @Autowired
+    Sockets sockets;
+
+    @Autowired
+    TestAccounts accounts;
+
     @LocalServerPort
     int port;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JsonMapper json;
 
     @Autowired
     ApplicationContext context;
@@ -43,19 +41,19 @@ class RealtimeProtocolTests {
 
     @BeforeEach
     void setUp() {
-        editor = new TestAccounts(mvc, json).create(Role.EDITOR);
+        editor = accounts.create(Role.EDITOR);
     }
 
     @Test
     void helloWithATokenJoinsStaffAndWithoutJoinsPublic() {
-        TestSocket staff = TestSocket.open(port, json);
+        TestSocket staff = sockets.open();
         JsonNode ready = staff.join(editor.token(), null);
         assertThat(ready.get("audience").asString()).isEqualTo("staff");
         assertThat(ready.get("protocol").asInt()).isEqualTo(1);
         assertThat(ready.get("epoch").asString()).isNotBlank();
         assertThat(ready.has("position")).isTrue();
 
-        TestSocket reader = TestSocket.open(port, json);
+        TestSocket reader = sockets.open();
         assertThat(reader.join(null, null).get("audience").asString()).isEqualTo("public");
         staff.close();
         reader.close();
@@ -63,65 +61,61 @@ class RealtimeProtocolTests {
 
     @Test
     void garbageAsFirstFrameClosesWithProtocolError() {
-        assertThat(TestSocket.open(port, json).send("this is not json").awaitClose()).isEqualTo(4009);
-        assertThat(TestSocket.open(port, json).send("[1,2]").awaitClose()).isEqualTo(4009);
+        assertThat(sockets.open().send("this is not json").awaitClose()).isEqualTo(4009);
+        assertThat(sockets.open().send("[1,2]").awaitClose()).isEqualTo(4009);
     }
 
     @Test
     void aFirstFrameOfAnotherTypeClosesWithProtocolError() {
-        assertThat(TestSocket.open(port, json).send("{\"type\":\"ping\"}").awaitClose()).isEqualTo(4009);
-        assertThat(TestSocket.open(port, json).send("{\"type\":\"hello\",\"since\":\"yesterday\"}").awaitClose())
+        assertThat(sockets.open().send("{\"type\":\"ping\"}").awaitClose()).isEqualTo(4009);
+        assertThat(sockets.open().send("{\"type\":\"hello\",\"since\":\"yesterday\"}").awaitClose())
                 .isEqualTo(4009);
-        assertThat(TestSocket.open(port, json).send("{\"type\":\"hello\",\"token\":42}").awaitClose())
+        assertThat(sockets.open().send("{\"type\":\"hello\",\"token\":42}").awaitClose())
                 .isEqualTo(4009);
     }
 
     @Test
     void anUnsignedTokenClosesWithUnauthorized() {
         String forged = TestTokens.unsigned(editor.id());
-        assertThat(TestSocket.open(port, json).hello(forged, null).awaitClose()).isEqualTo(4001);
-        assertThat(TestSocket.open(port, json).hello("not.a.jwt", null).awaitClose()).isEqualTo(4001);
+        assertThat(sockets.open().hello(forged, null).awaitClose()).isEqualTo(4001);
+        assertThat(sockets.open().hello("not.a.jwt", null).awaitClose()).isEqualTo(4001);
     }
 
     @Test
     void anExpiredTokenClosesWithReauthenticate() {
         String expired = TestTokens.signed(context, editor.id(), "EDITOR", Instant.now().minusSeconds(60));
-        assertThat(TestSocket.open(port, json).hello(expired, null).awaitClose()).isEqualTo(4004);
+        assertThat(sockets.open().hello(expired, null).awaitClose()).isEqualTo(4004);
     }
 
     @Test
     void noHelloInTimeClosesWithHelloTimeout() {
-        assertThat(TestSocket.open(port, json).awaitClose()).isEqualTo(4002);
+        assertThat(sockets.open().awaitClose()).isEqualTo(4002);
     }
 
     @Test
     void anOversizedFrameClosesWith1009() {
-        TestSocket socket = TestSocket.open(port, json);
-        socket.join(editor.token(), null);
+        TestSocket socket = sockets.joined(editor.token());
         socket.send("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(20_000) + "\"}");
         assertThat(socket.awaitClose()).isEqualTo(1009);
     }
 
     @Test
     void aBinaryFrameClosesWithUnsupportedData() {
-        TestSocket socket = TestSocket.open(port, json);
-        socket.join(editor.token(), null);
+        TestSocket socket = sockets.joined(editor.token());
         socket.sendBinary(new byte[100]);
         assertThat(socket.awaitClose()).isEqualTo(1003);
     }
 
     @Test
     void aLargeBinaryFrameAlsoClosesWithUnsupportedData() {
-        TestSocket socket = TestSocket.open(port, json);
-        socket.join(editor.token(), null);
+        TestSocket socket = sockets.joined(editor.token());
         socket.sendBinary(new byte[100_000]);
         assertThat(socket.awaitClose()).isEqualTo(1003);
     }
 
     @Test
     void aBadFrameMidSessionGetsAnErrorFrameAndTheSocketStaysOpen() {
-        TestSocket socket = TestSocket.open(port, json);
-        socket.join(editor.token(), null);
+        TestSocket socket = sockets.joined(editor.token());
         socket.send("{oops");
         assertThat(socket.await("error").get("code").asString()).isEqualTo("bad-frame");
         socket.send("{\"type\":\"dance\"}");
@@ -136,10 +130,8 @@ class RealtimeProtocolTests {
     @Test
     void anExpiringTokenRefreshedInBandKeepsTheSocketAndOneNotRefreshedIsClosed() {
         Instant soon = Instant.now().plusSeconds(2);
-        TestSocket refreshed = TestSocket.open(port, json);
-        refreshed.join(TestTokens.signed(context, editor.id(), "EDITOR", soon), null);
-        TestSocket stale = TestSocket.open(port, json);
-        stale.join(TestTokens.signed(context, editor.id(), "EDITOR", soon), null);
+        TestSocket refreshed = sockets.joined(TestTokens.signed(context, editor.id(), "EDITOR", soon));
+        TestSocket stale = sockets.joined(TestTokens.signed(context, editor.id(), "EDITOR", soon));
 
         refreshed.send("{\"type\":\"auth\",\"token\":\"" + editor.token() + "\"}");
         assertThat(refreshed.await("authenticated").get("expiresAt").asString()).isNotBlank();
@@ -152,19 +144,18 @@ class RealtimeProtocolTests {
 
     @Test
     void aBrowserPageFromAnotherOriginIsRefusedAtTheHandshake() {
-        assertThatThrownBy(() -> TestSocket.open(port, json, "https://evil.example"))
+        assertThatThrownBy(() -> sockets.open("https://evil.example"))
                 .isInstanceOf(java.util.concurrent.CompletionException.class)
                 .hasCauseInstanceOf(WebSocketHandshakeException.class)
                 .rootCause().hasMessageContaining("status code 403");
-        TestSocket allowed = TestSocket.open(port, json, "http://localhost:" + port);
+        TestSocket allowed = sockets.open("http://localhost:" + port);
         assertThat(allowed.join(null, null).get("audience").asString()).isEqualTo("public");
         allowed.close();
     }
 
     @Test
     void aPublicSocketCannotUpgradeInBand() {
-        TestSocket reader = TestSocket.open(port, json);
-        reader.join(null, null);
+        TestSocket reader = sockets.joined(null);
         reader.send("{\"type\":\"auth\",\"token\":\"" + editor.token() + "\"}");
         assertThat(reader.await("error").get("code").asString()).isEqualTo("not-staff");
         reader.close();

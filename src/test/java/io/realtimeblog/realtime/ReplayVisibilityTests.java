@@ -7,8 +7,6 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.servlet.MockMvc;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.realtimeblog.IntegrationTest;
@@ -16,7 +14,6 @@ import io.realtimeblog.TestAccounts;
 import io.realtimeblog.TestAccounts.Staff;
 import io.realtimeblog.users.Role;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,29 +26,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class ReplayVisibilityTests {
 
+    @Autowired
+    Sockets sockets;
+
+    @Autowired
+    TestAccounts accounts;
+
     private static final int MORE_THAN_MEMORY = 55;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JsonMapper json;
 
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
     RestPosts api;
+
     Staff editor;
     Staff author;
     Staff contributor;
 
     @BeforeEach
     void setUp() {
-        api = new RestPosts(mvc, json);
-        TestAccounts accounts = new TestAccounts(mvc, json);
         editor = accounts.create(Role.EDITOR);
         author = accounts.create(Role.AUTHOR);
         contributor = accounts.create(Role.CONTRIBUTOR);
@@ -79,8 +73,7 @@ class ReplayVisibilityTests {
 
     @Test
     void aContributorWatchingLiveGetsTheUnpublishOfAnotherAuthorsPostAsABareRemoval() throws Exception {
-        TestSocket watching = TestSocket.open(port, json);
-        watching.join(contributor.token(), null);
+        TestSocket watching = sockets.joined(contributor.token());
         String secret = "Withdrawn live " + UUID.randomUUID();
         JsonNode post = api.create(author.token(), "Public first " + UUID.randomUUID());
         String id = post.get("id").asString();
@@ -126,7 +119,7 @@ class ReplayVisibilityTests {
 
     /** The position before, then: three posts published, fillers, one post unpublished and one deleted. */
     private Story tellStory(int fillers) throws Exception {
-        long since = currentPosition();
+        long since = sockets.position(editor.token());
         String tag = UUID.randomUUID().toString();
         JsonNode withdrawn = published("Withdrawn for legal reasons " + tag);
         JsonNode deleted = published("Deleted later " + tag);
@@ -138,7 +131,7 @@ class ReplayVisibilityTests {
                 withdrawn.get("version").asLong());
         api.delete(author.token(), deleted.get("id").asString(), deleted.get("version").asLong());
         long end = since + 8 + fillers;
-        Awaitility.await().until(() -> currentPosition() >= end);
+        Awaitility.await().until(() -> sockets.position(editor.token()) >= end);
         assertThat(unpublished.get("status").asString()).isEqualTo("DRAFT");
         return new Story(since, withdrawn.get("id").asString(), "Withdrawn for legal reasons " + tag,
                 deleted.get("id").asString(), "Deleted later " + tag, "Still public " + tag);
@@ -154,20 +147,11 @@ class ReplayVisibilityTests {
     }
 
     private TestSocket resume(Staff viewer, long since) {
-        TestSocket socket = TestSocket.open(port, json);
-        socket.join(viewer == null ? null : viewer.token(), since);
+        TestSocket socket = sockets.joined(viewer == null ? null : viewer.token(), since);
         assertThat(socket.last("resync")).isNull();
         return socket;
     }
 
-    private long currentPosition() {
-        TestSocket probe = TestSocket.open(port, json);
-        try {
-            return probe.join(editor.token(), null).get("position").asLong();
-        } finally {
-            probe.close();
-        }
-    }
 
     private double resumes(String outcome) {
         return meters.get("blog.realtime.resumes").tag("outcome", outcome).counter().count();

@@ -1,67 +1,40 @@
 package io.realtimeblog.realtime;
 
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
-
 import java.util.Map;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-
+import io.realtimeblog.posts.PostsClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/** Makes post changes through the REST API and insists that each succeeds. */
-final class RestPosts {
+/** Post changes through the REST API ({@link PostsClient}) that must succeed; each returns the post as answered. */
+public final class RestPosts {
 
-    private final MockMvc mvc;
-    private final JsonMapper json;
+    private final PostsClient posts;
 
-    RestPosts(MockMvc mvc, JsonMapper json) {
-        this.mvc = mvc;
-        this.json = json;
+    public RestPosts(PostsClient posts) {
+        this.posts = posts;
     }
 
     JsonNode create(String token, String title) throws Exception {
-        return call(post("/api/posts"), token, Map.of("title", title, "body", "Body of " + title));
+        return posts.create(token, Map.of("title", title, "body", "Body of " + title)).succeeded();
     }
 
     JsonNode create(String token, String title, String slug) throws Exception {
-        return call(post("/api/posts"), token, Map.of("title", title, "slug", slug, "body", "Secret body of " + title));
+        return posts.create(token, Map.of("title", title, "slug", slug, "body", "Secret body of " + title)).succeeded();
     }
 
     JsonNode update(String token, String id, long version, String title) throws Exception {
-        return call(put("/api/posts/{id}", id).header(HttpHeaders.IF_MATCH, version), token,
-                Map.of("title", title, "body", "Secret body of " + title));
+        return posts.update(token, id, version, Map.of("title", title, "body", "Secret body of " + title)).succeeded();
     }
 
     JsonNode publish(String token, String id, long version) throws Exception {
-        return call(post("/api/posts/{id}/publish", id).header(HttpHeaders.IF_MATCH, version), token, null);
+        return posts.publish(token, id, version).succeeded();
     }
 
     JsonNode unpublish(String token, String id, long version) throws Exception {
-        return call(post("/api/posts/{id}/unpublish", id).header(HttpHeaders.IF_MATCH, version), token, null);
+        return posts.unpublish(token, id, version).succeeded();
     }
 
     void delete(String token, String id, long version) throws Exception {
-        call(MockMvcRequestBuilders.delete("/api/posts/{id}", id).header(HttpHeaders.IF_MATCH, version), token, null);
-    }
-
-    private JsonNode call(MockHttpServletRequestBuilder request, String token, Object body) throws Exception {
-        request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-        if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
-        }
-        MvcResult result = mvc.perform(request).andReturn();
-        int status = result.getResponse().getStatus();
-        if (status >= 300) {
-            throw new AssertionError("HTTP " + status + ": " + result.getResponse().getContentAsString());
-        }
-        String content = result.getResponse().getContentAsString();
-        return content.isEmpty() ? null : json.readTree(content);
+        posts.delete(token, id, version).succeeded();
     }
 }

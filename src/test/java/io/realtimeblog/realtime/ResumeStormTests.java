@@ -23,7 +23,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.realtimeblog.IntegrationTest;
@@ -49,6 +48,12 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.datasource.url=jdbc:h2:mem:resume-storm;DB_CLOSE_DELAY=-1"})
 class ResumeStormTests {
 
+    @Autowired
+    Sockets sockets;
+
+    @Autowired
+    TestAccounts accounts;
+
     private static final int CLIENTS = 2_000;
     private static final int POSTS = 27;
     private static final int NEARBY_POSITIONS = 4;
@@ -56,9 +61,6 @@ class ResumeStormTests {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    MockMvc mvc;
 
     @Autowired
     JsonMapper json;
@@ -72,19 +74,20 @@ class ResumeStormTests {
     @Autowired
     RealtimeProperties properties;
 
+    @Autowired
     RestPosts api;
+
     Staff editor;
     ConsumerFactory.Listener<String, String> listener;
 
     @BeforeEach
     void setUp() {
-        api = new RestPosts(mvc, json);
-        editor = new TestAccounts(mvc, json).create(Role.EDITOR);
+        editor = accounts.create(Role.EDITOR);
     }
 
     @Test
     void twoThousandClientsResumingFromKafkaAtOnceEachGetExactlyWhatTheyMissedThenReady() throws Exception {
-        TestSocket live = TestSocket.open(port, json);
+        TestSocket live = sockets.open();
         long base = live.join(null, null).get("position").asLong();
         for (int i = 0; i < POSTS; i++) {
             JsonNode draft = api.create(editor.token(), "Storm " + i);

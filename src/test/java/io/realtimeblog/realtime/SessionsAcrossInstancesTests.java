@@ -53,13 +53,13 @@ class SessionsAcrossInstancesTests {
     final HttpClient http = HttpClient.newHttpClient();
     SecondInstance second;
     int secondPort;
+    @Autowired
     TestAccounts accounts;
 
     @BeforeEach
     void startSecondInstance() {
         second = SecondInstance.beside(environment, kafka);
         secondPort = second.port();
-        accounts = new TestAccounts(mvc, json);
     }
 
     @AfterEach

@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -28,8 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 class SlowClientTests {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    Sockets sockets;
+
+    @Autowired
+    TestAccounts accounts;
 
     @Autowired
     MockMvc mvc;
@@ -45,13 +47,11 @@ class SlowClientTests {
 
     @Test
     void aClientThatStopsReadingIsClosedWithTheSlowClientCodeWhileOthersGetEverything() throws Exception {
-        TestAccounts accounts = new TestAccounts(mvc, json);
         String token = accounts.tokenFor(Role.EDITOR);
         TestAccounts.Staff slowReader = accounts.create(Role.EDITOR);
-        TestSocket healthy = TestSocket.open(port, json);
-        healthy.join(token, null);
+        TestSocket healthy = sockets.joined(token);
         double slowClosesBefore = slowCloses();
-        try (RawWebSocket stalled = RawWebSocket.connect(port, 65_536)) {
+        try (RawWebSocket stalled = sockets.raw(65_536)) {
             stalled.sendText("{\"type\":\"hello\",\"token\":\"" + slowReader.token() + "\"}");
             stalled.readUntil("\"ready\"");
             // From here on the stalled client reads nothing: its buffers fill, then its server-side queue. Both

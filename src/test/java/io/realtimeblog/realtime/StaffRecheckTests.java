@@ -9,10 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -22,7 +20,6 @@ import io.realtimeblog.TestAccounts;
 import io.realtimeblog.TestAccounts.Staff;
 import io.realtimeblog.users.Role;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An open staff socket follows changes to its user and its session: no access token outlives a disabled account or
@@ -31,26 +28,20 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 class StaffRecheckTests {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    Sockets sockets;
 
     @Autowired
     MockMvc mvc;
 
     @Autowired
-    JsonMapper json;
-
     TestAccounts accounts;
-    final List<TestSocket> sockets = new ArrayList<>();
 
-    @BeforeEach
-    void setUp() {
-        accounts = new TestAccounts(mvc, json);
-    }
+    final List<TestSocket> opened = new ArrayList<>();
 
     @AfterEach
     void closeSockets() {
-        sockets.forEach(TestSocket::close);
+        opened.forEach(TestSocket::close);
     }
 
     @Test
@@ -81,9 +72,8 @@ class StaffRecheckTests {
         Staff author = accounts.create(Role.AUTHOR);
         JsonNode otherSession = accounts.login(author.email(), author.password());
         TestSocket loggedOut = staff(author);
-        TestSocket stillSignedIn = TestSocket.open(port, json);
-        sockets.add(stillSignedIn);
-        stillSignedIn.join(otherSession.path("accessToken").asString(), null);
+        TestSocket stillSignedIn = sockets.joined(otherSession.path("accessToken").asString());
+        opened.add(stillSignedIn);
 
         mvc.perform(post("/api/auth/logout").header("X-Requested-With", "test").header(HttpHeaders.AUTHORIZATION, author.bearer()))
                 .andExpect(status().isNoContent());
@@ -114,9 +104,8 @@ class StaffRecheckTests {
     }
 
     private TestSocket staff(Staff who) {
-        TestSocket socket = TestSocket.open(port, json);
-        sockets.add(socket);
-        socket.join(who.token(), null);
+        TestSocket socket = sockets.joined(who.token());
+        opened.add(socket);
         return socket;
     }
 }

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
-import org.springframework.test.web.servlet.MockMvc;
 
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
@@ -26,11 +25,17 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 class TwoInstancesTests {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    Sockets sockets;
 
     @Autowired
-    MockMvc mvc;
+    RestPosts posts;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     JsonMapper json;
@@ -57,13 +62,12 @@ class TwoInstancesTests {
     void aWriteThroughOneInstanceReachesClientsOfTheOther() throws Exception {
         int secondPort = second.port();
         assertThat(secondPort).isNotEqualTo(port);
-        String token = new TestAccounts(mvc, json).tokenFor(Role.EDITOR);
+        String token = accounts.tokenFor(Role.EDITOR);
         TestSocket onSecond = TestSocket.open(secondPort, json);
         onSecond.join(token, null);
-        TestSocket onFirst = TestSocket.open(port, json);
-        onFirst.join(token, null);
+        TestSocket onFirst = sockets.joined(token);
 
-        String id = new RestPosts(mvc, json).create(token, "Across instances " + UUID.randomUUID()).get("id").asString();
+        String id = posts.create(token, "Across instances " + UUID.randomUUID()).get("id").asString();
 
         Awaitility.await().until(() -> onSecond.events().stream()
                 .anyMatch(f -> id.equals(f.get("event").get("postId").asString())));

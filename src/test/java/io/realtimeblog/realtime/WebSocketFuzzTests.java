@@ -25,8 +25,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.servlet.MockMvc;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -36,7 +34,6 @@ import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.users.Role;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Random and malformed frames from many sockets at once, seeded and reproducible ({@code -Dfuzz.seed=N} replays a
@@ -47,6 +44,15 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 class WebSocketFuzzTests {
 
+    @Autowired
+    Sockets sockets;
+
+    @Autowired
+    RestPosts posts;
+
+    @Autowired
+    TestAccounts accounts;
+
     private static final long SEED = Long.getLong("fuzz.seed", System.nanoTime());
     private static final int SESSIONS = 240;
     private static final int EVENTS = 20;
@@ -55,15 +61,6 @@ class WebSocketFuzzTests {
      * 1011 is documented too, but it means handling a message failed: a bug, so never expected here.
      */
     private static final Set<Integer> DOCUMENTED = Set.of(1000, 1002, 1003, 1007, 1008, 1009, 4001, 4002, 4009);
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JsonMapper json;
 
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -81,9 +78,8 @@ class WebSocketFuzzTests {
 
     @Test
     void randomAndMalformedFramesNeverReachASocketsNeighboursOrTheServer() throws Exception {
-        String token = new TestAccounts(mvc, json).tokenFor(Role.EDITOR);
-        TestSocket neighbour = TestSocket.open(port, json);
-        neighbour.join(token, null);
+        String token = accounts.tokenFor(Role.EDITOR);
+        TestSocket neighbour = sockets.joined(token);
         String prefix = "fuzz-" + SEED + "-";
 
         ExecutorService fuzzers = Executors.newFixedThreadPool(4);
@@ -92,11 +88,10 @@ class WebSocketFuzzTests {
             long seed = SEED + i;
             outcomes.add(fuzzers.submit(() -> fuzz(new Random(seed))));
         }
-        RestPosts posts = new RestPosts(mvc, json);
         for (int i = 0; i < EVENTS; i++) {
             posts.create(token, prefix + i);
         }
-        TestSocket newcomer = TestSocket.open(port, json);
+        TestSocket newcomer = sockets.open();
         assertThat(newcomer.join(null, null).get("audience").asString()).isEqualTo("public");
         newcomer.close();
 
@@ -122,7 +117,7 @@ class WebSocketFuzzTests {
 
     /** One fuzzing socket: what it sends is drawn from {@code random}; returns how it ended. */
     private String fuzz(Random random) throws IOException {
-        try (RawWebSocket ws = RawWebSocket.connect(port, 1 << 16).readTimeout(Duration.ofSeconds(10))) {
+        try (RawWebSocket ws = sockets.raw(1 << 16).readTimeout(Duration.ofSeconds(10))) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             if (random.nextInt(10) < 7) {
                 out.writeBytes(RawWebSocket.frame(0x81, bytes("{\"type\":\"hello\"}")));

@@ -7,13 +7,10 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.servlet.MockMvc;
 
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.users.Role;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The WebSocket layer under protocol v1 (realtime/wire), seen from a client that writes raw frames: pings,
@@ -22,18 +19,15 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 class WebSocketTransportTests {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    TestAccounts accounts;
 
     @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JsonMapper json;
+    Sockets sockets;
 
     @Test
     void aPingIsAnsweredWithAPongCarryingTheSamePayload() throws Exception {
-        try (RawWebSocket raw = RawWebSocket.connect(port, 65_536)) {
+        try (RawWebSocket raw = sockets.raw(65_536)) {
             raw.sendFrame(0x89, "are you there".getBytes(StandardCharsets.UTF_8));
             RawWebSocket.Frame pong = raw.read();
             assertThat(pong.opcode()).isEqualTo(0xA);
@@ -43,10 +37,10 @@ class WebSocketTransportTests {
 
     @Test
     void aHelloSentInFragmentsIsReadAsOneMessage() throws Exception {
-        String token = new TestAccounts(mvc, json).tokenFor(Role.EDITOR);
+        String token = accounts.tokenFor(Role.EDITOR);
         String hello = "{\"type\":\"hello\",\"token\":\"" + token + "\"}";
         int cut = hello.length() / 2;
-        try (RawWebSocket raw = RawWebSocket.connect(port, 65_536)) {
+        try (RawWebSocket raw = sockets.raw(65_536)) {
             raw.sendFrame(0x01, hello.substring(0, cut).getBytes(StandardCharsets.UTF_8));
             raw.sendFrame(0x80, hello.substring(cut).getBytes(StandardCharsets.UTF_8));
             assertThat(raw.readUntil("\"ready\"")).contains("\"audience\":\"staff\"");
@@ -55,7 +49,7 @@ class WebSocketTransportTests {
 
     @Test
     void aClientThatNeverAnswersTheCloseFrameIsDisconnectedAfterTheCloseTimeout() throws Exception {
-        try (RawWebSocket raw = RawWebSocket.connect(port, 65_536)) {
+        try (RawWebSocket raw = sockets.raw(65_536)) {
             raw.sendText("not a hello");
             assertThat(raw.readUntilClose()).isEqualTo(CloseCodes.PROTOCOL_ERROR.code());
             long closeReceived = System.nanoTime();

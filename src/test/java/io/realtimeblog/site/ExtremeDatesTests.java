@@ -21,9 +21,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
+import io.realtimeblog.posts.PostsClient;
 import io.realtimeblog.site.StaffPosts.Written;
 import io.realtimeblog.users.Role;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every page, the feed and the sitemap render whatever date a row holds: extreme instants written straight into
@@ -34,10 +34,13 @@ import tools.jackson.databind.json.JsonMapper;
 class ExtremeDatesTests {
 
     @Autowired
-    MockMvc mvc;
+    PostsClient api;
 
     @Autowired
-    JsonMapper json;
+    TestAccounts accounts;
+
+    @Autowired
+    MockMvc mvc;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -48,8 +51,8 @@ class ExtremeDatesTests {
 
     @BeforeEach
     void setUp() throws Exception {
-        token = new TestAccounts(mvc, json).tokenFor(Role.EDITOR);
-        posts = new StaffPosts(mvc, json, token);
+        token = accounts.tokenFor(Role.EDITOR);
+        posts = new StaffPosts(api, token);
         post = posts.published("Extreme " + UUID.randomUUID(), "Body", "Excerpt", List.of("extreme"));
     }
 

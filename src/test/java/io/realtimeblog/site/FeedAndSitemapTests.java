@@ -26,28 +26,31 @@ import org.w3c.dom.NodeList;
 
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
+import io.realtimeblog.posts.PostsClient;
 import io.realtimeblog.site.StaffPosts.Written;
 import io.realtimeblog.users.Role;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The RSS feed and the sitemap: well-formed XML with the required elements, escaped text, and 304s. */
 @IntegrationTest
 class FeedAndSitemapTests {
+
+    @Autowired
+    PostsClient api;
+
+    @Autowired
+    TestAccounts accounts;
 
     private static final String SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
     @Autowired
     MockMvc mvc;
 
-    @Autowired
-    JsonMapper json;
-
     StaffPosts posts;
     String marker;
 
     @BeforeEach
     void setUp() {
-        posts = new StaffPosts(mvc, json, new TestAccounts(mvc, json).tokenFor(Role.EDITOR));
+        posts = new StaffPosts(api, accounts.tokenFor(Role.EDITOR));
         marker = UUID.randomUUID().toString().substring(0, 8);
     }
 

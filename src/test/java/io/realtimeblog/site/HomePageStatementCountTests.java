@@ -15,8 +15,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.StatementsOnThisThread;
 import io.realtimeblog.TestAccounts;
+import io.realtimeblog.posts.PostsClient;
 import io.realtimeblog.users.Role;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A list page costs a fixed number of statements however many posts it shows: no N+1.
@@ -32,16 +32,18 @@ import tools.jackson.databind.json.JsonMapper;
 class HomePageStatementCountTests {
 
     @Autowired
-    MockMvc mvc;
+    PostsClient api;
 
     @Autowired
-    JsonMapper json;
+    TestAccounts accounts;
+
+    @Autowired
+    MockMvc mvc;
 
     @Test
     void homePageOfFiftyPostsTakesOneStatementAfterTheValidator() throws Exception {
-        TestAccounts accounts = new TestAccounts(mvc, json);
-        List<StaffPosts> authors = List.of(new StaffPosts(mvc, json, accounts.tokenFor(Role.EDITOR)),
-                new StaffPosts(mvc, json, accounts.tokenFor(Role.EDITOR)));
+        List<StaffPosts> authors = List.of(new StaffPosts(api, accounts.tokenFor(Role.EDITOR)),
+                new StaffPosts(api, accounts.tokenFor(Role.EDITOR)));
         String marker = UUID.randomUUID().toString().substring(0, 8);
         List<String> titles = new ArrayList<>();
         for (int i = 0; i < 50; i++) {

@@ -18,19 +18,22 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
+import io.realtimeblog.posts.PostsClient;
 import io.realtimeblog.site.StaffPosts.Written;
 import io.realtimeblog.users.Role;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The public pages as a reader or a crawler gets them, without JavaScript. */
 @IntegrationTest
 class PublicPagesTests {
 
     @Autowired
-    MockMvc mvc;
+    PostsClient api;
 
     @Autowired
-    JsonMapper json;
+    TestAccounts accounts;
+
+    @Autowired
+    MockMvc mvc;
 
     TestAccounts.Staff editor;
     StaffPosts posts;
@@ -38,8 +41,8 @@ class PublicPagesTests {
 
     @BeforeEach
     void setUp() {
-        editor = new TestAccounts(mvc, json).create(Role.EDITOR);
-        posts = new StaffPosts(mvc, json, editor.token());
+        editor = accounts.create(Role.EDITOR);
+        posts = new StaffPosts(api, editor.token());
         marker = UUID.randomUUID().toString().substring(0, 8);
     }
 

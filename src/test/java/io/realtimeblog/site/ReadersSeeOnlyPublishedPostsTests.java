@@ -18,9 +18,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
+import io.realtimeblog.posts.PostsClient;
 import io.realtimeblog.site.StaffPosts.Written;
 import io.realtimeblog.users.Role;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Drafts, scheduled posts and posts that were published and then unpublished never reach readers: not in any
@@ -31,24 +31,25 @@ import tools.jackson.databind.json.JsonMapper;
 class ReadersSeeOnlyPublishedPostsTests {
 
     @Autowired
-    MockMvc mvc;
+    PostsClient api;
 
     @Autowired
-    JsonMapper json;
+    MockMvc mvc;
 
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
     TestAccounts accounts;
+
     TestAccounts.Staff editor;
     StaffPosts posts;
     String marker;
 
     @BeforeEach
     void setUp() {
-        accounts = new TestAccounts(mvc, json);
         editor = accounts.create(Role.EDITOR);
-        posts = new StaffPosts(mvc, json, editor.token());
+        posts = new StaffPosts(api, editor.token());
         marker = UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -97,7 +98,7 @@ class ReadersSeeOnlyPublishedPostsTests {
     @Test
     void authorWithOnlyDraftsHasNoArchive() throws Exception {
         TestAccounts.Staff contributor = accounts.create(Role.CONTRIBUTOR);
-        new StaffPosts(mvc, json, contributor.token()).draft("Contributor draft " + marker, "Body", "", List.of());
+        new StaffPosts(api, contributor.token()).draft("Contributor draft " + marker, "Body", "", List.of());
 
         assertThat(fetch("/authors/" + contributor.id()).getStatus()).isEqualTo(404);
         assertThat(fetch("/authors/" + UUID.randomUUID()).getStatus()).isEqualTo(404);

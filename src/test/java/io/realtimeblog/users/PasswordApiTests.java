@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -43,12 +42,8 @@ class PasswordApiTests {
     @Autowired
     UserRepository users;
 
+    @Autowired
     TestAccounts accounts;
-
-    @BeforeEach
-    void setUp() {
-        accounts = new TestAccounts(mvc, json);
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"aaaaaaaaaaaa", "password1234", "            "})

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -18,7 +17,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.TestAccounts.Staff;
-import tools.jackson.databind.json.JsonMapper;
 
 @IntegrationTest
 class StaffDirectoryTests {
@@ -30,14 +28,7 @@ class StaffDirectoryTests {
     MockMvc mockMvc;
 
     @Autowired
-    JsonMapper jsonMapper;
-
     TestAccounts accounts;
-
-    @BeforeEach
-    void setUp() {
-        accounts = new TestAccounts(mockMvc, jsonMapper);
-    }
 
     @Test
     void displayNamesOmitUnknownIds() {

@@ -22,7 +22,6 @@ import org.springframework.test.web.servlet.ResultActions;
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.TestAccounts.Staff;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Whatever a client sends, a bad request gets a 4xx problem, never a 500. */
 @IntegrationTest
@@ -34,14 +33,12 @@ class UserApiBadInputTests {
     MockMvc mockMvc;
 
     @Autowired
-    JsonMapper jsonMapper;
-
     TestAccounts accounts;
+
     Staff target;
 
     @BeforeEach
     void setUp() {
-        accounts = new TestAccounts(mockMvc, jsonMapper);
         target = accounts.create(Role.CONTRIBUTOR);
     }
 

@@ -14,7 +14,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -39,12 +38,8 @@ class UserApiTests {
     @Autowired
     JsonMapper jsonMapper;
 
+    @Autowired
     TestAccounts accounts;
-
-    @BeforeEach
-    void setUp() {
-        accounts = new TestAccounts(mockMvc, jsonMapper);
-    }
 
     @Test
     void adminCreatesAUserAndGetsItsLocation() throws Exception {

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.servlet.MockMvc;
 
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
@@ -26,14 +25,14 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 class ContentTypeTests {
 
+    @Autowired
+    TestAccounts accounts;
+
     private static final byte[] UNDECODABLE_FORM = {'t', 'i', 't', 'l', 'e', '=', (byte) 0xff, '%', 'z', 'z', '&',
             (byte) 0xc3, '='};
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    MockMvc mvc;
 
     @Autowired
     JsonMapper json;
@@ -43,7 +42,7 @@ class ContentTypeTests {
 
     @BeforeEach
     void setUp() throws Exception {
-        token = new TestAccounts(mvc, json).tokenFor(Role.EDITOR);
+        token = accounts.tokenFor(Role.EDITOR);
         RawHttp.Response created = send("POST", "/api/posts", "application/json", "{\"title\":\"Typed\"}");
         assertThat(created.status()).isEqualTo(201);
         postId = json.readTree(created.body()).path("id").asString();

@@ -32,6 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 class MalformedInputTests {
 
+    @Autowired
+    TestAccounts accounts;
+
     private static final String BIG = "x".repeat(100_001);
 
     @Autowired
@@ -46,7 +49,6 @@ class MalformedInputTests {
 
     @BeforeEach
     void setUp() throws Exception {
-        TestAccounts accounts = new TestAccounts(mvc, json);
         token = accounts.tokenFor(Role.ADMIN);
         MvcResult created = mvc.perform(request(HttpMethod.POST, "/api/posts")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)

@@ -40,6 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 class RestFuzzTests {
 
+    @Autowired
+    TestAccounts accounts;
+
     private static final long SEED = Long.getLong("fuzz.seed", 13L);
     private static final int CLIENTS = 4;
     private static final Pattern INTERNALS = Pattern.compile(
@@ -58,7 +61,6 @@ class RestFuzzTests {
     @Test
     void everyOperationAnswersHostileRequestsWithA4xxProblemAndNever5xx() throws Exception {
         JsonNode api = json.readTree(mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString());
-        TestAccounts accounts = new TestAccounts(mvc, json);
         Random random = new Random(SEED);
         Map<String, String> targets = targets(accounts);
         List<FuzzCases.Case> all = new ArrayList<>();

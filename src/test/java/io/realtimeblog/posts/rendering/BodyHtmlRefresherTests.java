@@ -9,14 +9,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.posts.PostsClient;
 import io.realtimeblog.posts.PostsClient.Answer;
 import io.realtimeblog.users.Role;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stored HTML made by an older renderer is made again, without touching the post's version, its updatedAt or any
@@ -25,14 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 class BodyHtmlRefresherTests {
 
+    @Autowired
+    TestAccounts accounts;
+
     /** What an older sanitiser let through: a class of the admin's style sheet. */
     private static final String OLD_HTML = "<p><code class=\"fixed inset-0 z-50\">Your session has expired.</code></p>";
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JsonMapper json;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -40,13 +35,14 @@ class BodyHtmlRefresherTests {
     @Autowired
     BodyHtmlRefresher refresher;
 
+    @Autowired
     PostsClient api;
+
     String editor;
 
     @BeforeEach
     void setUp() {
-        api = new PostsClient(mvc, json);
-        editor = new TestAccounts(mvc, json).tokenFor(Role.EDITOR);
+        editor = accounts.tokenFor(Role.EDITOR);
     }
 
     @Test

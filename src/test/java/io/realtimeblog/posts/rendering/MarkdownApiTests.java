@@ -12,7 +12,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import io.realtimeblog.IntegrationTest;
@@ -20,7 +19,6 @@ import io.realtimeblog.TestAccounts;
 import io.realtimeblog.posts.PostsClient;
 import io.realtimeblog.posts.PostsClient.Answer;
 import io.realtimeblog.users.Role;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Markdown through the API: nesting beyond the limit is 400 {@code /problems/markdown-too-complex} on preview,
@@ -30,27 +28,25 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 class MarkdownApiTests {
 
+    @Autowired
+    TestAccounts accounts;
+
     /** Shapes that threw StackOverflowError before the nesting limit. */
     private static final String QUOTES = ">".repeat(50_000);
     private static final String LISTS = "- ".repeat(30_000) + "x";
     private static final String EMPHASIS = "*".repeat(30_000) + "a" + "*".repeat(30_000);
 
     @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
     PostsClient api;
+
     String contributor;
 
     @BeforeEach
     void setUp() {
-        api = new PostsClient(mvc, json);
-        contributor = new TestAccounts(mvc, json).tokenFor(Role.CONTRIBUTOR);
+        contributor = accounts.tokenFor(Role.CONTRIBUTOR);
     }
 
     @ParameterizedTest

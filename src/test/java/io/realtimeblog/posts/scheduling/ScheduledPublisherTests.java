@@ -23,7 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.MutableClock;
@@ -43,10 +42,10 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 class ScheduledPublisherTests {
 
-    private static final Duration BACKOFF = Duration.ofSeconds(10);
-
     @Autowired
-    MockMvc mvc;
+    TestAccounts accounts;
+
+    private static final Duration BACKOFF = Duration.ofSeconds(10);
 
     @Autowired
     JsonMapper json;
@@ -57,14 +56,15 @@ class ScheduledPublisherTests {
     @Autowired
     ScheduleService service;
 
+    @Autowired
     PostsClient api;
+
     String editor;
     final List<UUID> created = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
-        api = new PostsClient(mvc, json);
-        editor = new TestAccounts(mvc, json).tokenFor(Role.EDITOR);
+        editor = accounts.tokenFor(Role.EDITOR);
     }
 
     /**

@@ -46,15 +46,17 @@ class SchedulerPermissionTests {
     @Autowired
     ScheduleService service;
 
+    @Autowired
     PostsClient api;
+
+    @Autowired
     TestAccounts accounts;
+
     String editor;
     final List<String> created = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
-        api = new PostsClient(mvc, json);
-        accounts = new TestAccounts(mvc, json);
         editor = accounts.tokenFor(Role.EDITOR);
     }
 
