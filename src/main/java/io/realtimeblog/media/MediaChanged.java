@@ -7,7 +7,7 @@ import java.util.UUID;
  * A committed-together change to an image, published inside the transaction that made it, so the outbox row that
  * carries it to every instance's staff sockets commits or rolls back with it.
  */
-public sealed interface MediaChanged permits MediaCreated, MediaUpdated, MediaDeleted {
+public sealed interface MediaChanged permits MediaChangedWithSnapshot, MediaDeleted {
 
     UUID mediaId();
 

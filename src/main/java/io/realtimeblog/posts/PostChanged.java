@@ -8,8 +8,7 @@ import java.util.UUID;
  * writes to the same database, such as the outbox, commits or rolls back with the change).
  */
 public sealed interface PostChanged
-        permits PostCreated, PostUpdated, PostPublished, PostUnpublished, PostDeleted, PostScheduled,
-        PostScheduleFailed {
+        permits PostChangedWithSnapshot, PostDeleted {
 
     UUID postId();
 

@@ -1,7 +1,6 @@
 package io.realtimeblog.posts;
 
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * The scheduler gave up publishing a SCHEDULED post after {@code attempts} failed attempts; the post stays
@@ -9,15 +8,5 @@ import java.util.UUID;
  * failure's message.
  */
 public record PostScheduleFailed(PostSnapshot post, int attempts, String error, PersonRef actor, Instant occurredAt)
-        implements PostChanged {
-
-    @Override
-    public UUID postId() {
-        return post.id();
-    }
-
-    @Override
-    public long version() {
-        return post.version();
-    }
+        implements PostChangedWithSnapshot {
 }

@@ -14,7 +14,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The API speaks JSON only. A request under {@code /api/} that names a {@code Content-Type} must name
@@ -26,17 +25,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class JsonContentTypeFilter extends OncePerRequestFilter {
+class JsonContentTypeFilter extends JsonApiFilter {
 
     private final ProblemWriter problems;
 
     JsonContentTypeFilter(ProblemWriter problems) {
         this.problems = problems;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/") || MultipartUploads.isUpload(request);
     }
 
     @Override

@@ -14,7 +14,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Caps API request bodies: a declared length over the limit is refused at once with 413; a body without a
@@ -24,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class RequestBodyLimitFilter extends OncePerRequestFilter {
+class RequestBodyLimitFilter extends JsonApiFilter {
 
     private final long limit;
     private final ProblemWriter problems;
@@ -32,11 +31,6 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     RequestBodyLimitFilter(WebProperties properties, ProblemWriter problems) {
         this.limit = properties.maxRequestBody().toBytes();
         this.problems = problems;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/") || MultipartUploads.isUpload(request);
     }
 
     @Override
