@@ -39,6 +39,10 @@ import io.realtimeblog.realtime.wire.WireLimits;
  *                      has more replay consumers than this
  * @param staffRecheckInterval how often each instance re-checks its staff sockets' users and tokens: a disabled
  *                             user, a changed role or a revoked token reaches open sockets within this time
+ * @param workThreads threads that do what the clients' frames ask for when it may wait on the database or Kafka
+ *                    ({@code hello} and {@code auth} with a token, {@code presence}, a staff socket's end), so it
+ *                    never holds a socket's thread; each socket's frames are handled in order, one at a time
+ * @param maxPendingFrames how many of one client's frames may wait to be handled; one more closes the socket (1008)
  */
 @Validated
 @ConfigurationProperties("blog.realtime")
@@ -57,7 +61,9 @@ public record RealtimeProperties(
         @Min(1) @Max(1000) @DefaultValue("1") int presenceFramesPerSecond,
         @Min(1) @Max(1000) @DefaultValue("10") int presenceFrameBurst,
         @Min(1) @Max(64) @DefaultValue("2") int replayThreads,
-        @NotNull @DefaultValue("5s") Duration staffRecheckInterval) {
+        @NotNull @DefaultValue("5s") Duration staffRecheckInterval,
+        @Min(1) @Max(64) @DefaultValue("2") int workThreads,
+        @Min(1) @Max(10_000) @DefaultValue("32") int maxPendingFrames) {
 
     /** What the transport enforces on every client frame. */
     public WireLimits wireLimits() {

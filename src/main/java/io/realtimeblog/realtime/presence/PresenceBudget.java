@@ -22,7 +22,7 @@ public final class PresenceBudget {
 
     private final int perSecond;
     private final int burst;
-    /** Guarded by this budget's monitor, like the three fields below (the socket's thread, and its closing). */
+    /** Guarded by this budget's monitor, like the three fields below (the socket's lane: one task at a time). */
     private final Map<UUID, Written> written = new HashMap<>();
     private double tokens;
     private Instant refilledAt;

@@ -16,9 +16,10 @@ import io.realtimeblog.realtime.wire.WireFrame;
 /**
  * How a client that said {@code hello} catches up: the frames it missed (or {@code resync}), then {@code ready},
  * then (staff) the presence snapshot; then the session resumes and the live frames held back meanwhile follow.
- * A client with nothing to replay is answered at once, on the socket's thread; a replay (from memory or from
- * Kafka) is left to the {@link ReplayPool}, because it needs the posts' current state from the database and
- * perhaps a Kafka read, neither of which may hold a socket thread.
+ * A client with nothing to replay is answered at once, on the thread that handles its hello (a work thread of
+ * {@link SocketWork} for staff, whose snapshot reads the database); a replay (from memory or from Kafka) is left to
+ * the {@link ReplayPool}, because it needs the posts' current state from the database and perhaps a Kafka read,
+ * and replays are batched there.
  */
 final class CatchUp {
 

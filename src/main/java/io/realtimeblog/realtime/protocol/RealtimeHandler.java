@@ -1,5 +1,11 @@
 package io.realtimeblog.realtime.protocol;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.realtimeblog.auth.AccessTokenVerifier;
 import io.realtimeblog.auth.AccessTokenVerifier.Verification;
 import io.realtimeblog.realtime.CloseCodes;
@@ -16,10 +22,21 @@ import tools.jackson.databind.JsonNode;
  * WebSocket protocol v1 at {@code /ws} (docs/websocket-protocol.md): a client opens the socket, says
  * {@code hello} (with an access token for the staff audience, without for the public one, and optionally the
  * position to resume from), gets the missed events or a {@code resync}, then {@code ready}, then live events.
+ * The socket's thread decodes a frame and hands it to the socket's lane of {@link SocketWork}, where the frames are
+ * handled in order; a frame whose handling may wait on the database or Kafka always runs on the work threads, any
+ * other runs at once on the socket's thread when nothing of the socket is waiting or running (so an answer is sent
+ * before a later bad frame closes the socket). A {@code ping} after {@code hello} is answered at once. A socket whose
+ * lane is full ({@code blog.realtime.max-pending-frames}) is closed with 1008.
  */
 class RealtimeHandler implements ConnectionListener {
 
+    private static final Logger log = LoggerFactory.getLogger(RealtimeHandler.class);
+    private static final int INTERNAL_ERROR = 1011;
+
     private final RealtimeSessions sessions;
+    private final SocketWork work;
+    /** Concurrent: added on the request thread that opens a socket, removed by the thread that ends it. */
+    private final Map<String, SocketWork.Lane> lanes = new ConcurrentHashMap<>();
     private final CatchUp catchUp;
     private final AccessTokenVerifier tokens;
     private final RealtimeProperties properties;
@@ -27,9 +44,10 @@ class RealtimeHandler implements ConnectionListener {
     private final RealtimeMetrics metrics;
     private final RealtimePresence presence;
 
-    RealtimeHandler(RealtimeSessions sessions, CatchUp catchUp, AccessTokenVerifier tokens,
+    RealtimeHandler(RealtimeSessions sessions, SocketWork work, CatchUp catchUp, AccessTokenVerifier tokens,
             RealtimeProperties properties, Frames frames, RealtimeMetrics metrics, RealtimePresence presence) {
         this.sessions = sessions;
+        this.work = work;
         this.catchUp = catchUp;
         this.tokens = tokens;
         this.properties = properties;
@@ -41,18 +59,65 @@ class RealtimeHandler implements ConnectionListener {
     @Override
     public void opened(WebSocketConnection connection) {
         var now = sessions.now();
+        lanes.put(connection.id(), work.lane());
         sessions.add(new ClientSession(connection, metrics, properties.maxQueuedFrames(), now,
                 now.plus(properties.helloTimeout())));
     }
 
+    /** On the socket's thread: decodes the frame and hands it to the socket's lane (a ping after hello: answers). */
     @Override
     public void text(WebSocketConnection connection, String message) {
         ClientSession session = sessions.get(connection.id());
-        if (session == null || session.state() == ClientSession.State.CLOSING) {
+        SocketWork.Lane lane = lanes.get(connection.id());
+        if (session == null || lane == null || session.state() == ClientSession.State.CLOSING) {
             return;
         }
         session.heard(sessions.now());
         Frames.Inbound frame = frames.read(message);
+        if (session.state() == ClientSession.State.ACTIVE && frame.valid() && "ping".equals(frame.type())) {
+            // Nothing to wait for; before ready a paused session holds the pong back behind it.
+            session.send(frames.pong());
+            return;
+        }
+        Runnable task = () -> handle(connection, session, frame);
+        if (!(mayWait(session, frame) ? lane.offer(task) : lane.runHereOrOffer(task))) {
+            session.closeAfterCurrentWrite(CloseCodes.POLICY_VIOLATION);
+        }
+    }
+
+    /**
+     * Whether handling the frame may wait on the database or Kafka: a hello with a token (the token's holder, then
+     * the presence snapshot), and a staff socket's auth and presence frames. The answer is only used while the
+     * socket's lane is idle, when the session's state is settled.
+     */
+    private static boolean mayWait(ClientSession session, Frames.Inbound frame) {
+        if (!frame.valid()) {
+            return false;
+        }
+        return switch (frame.type()) {
+            case "hello" -> session.state() == ClientSession.State.AWAITING_HELLO && frame.body().has("token");
+            case "auth", "presence" -> session.isStaff();
+            default -> false;
+        };
+    }
+
+    /** On the socket's lane: what the frame asks for; a failure closes the socket with 1011, as the transport does. */
+    private void handle(WebSocketConnection connection, ClientSession session, Frames.Inbound frame) {
+        if (session.state() == ClientSession.State.CLOSING) {
+            return;
+        }
+        try {
+            handle(session, frame);
+        } catch (RuntimeException e) {
+            log.error("Handling a message from {} failed; closing it with 1011", connection.id(), e);
+            if (!connection.isClosing()) {
+                metrics.refused(INTERNAL_ERROR);
+            }
+            connection.close(INTERNAL_ERROR, "internal error");
+        }
+    }
+
+    private void handle(ClientSession session, Frames.Inbound frame) {
         if (session.state() == ClientSession.State.AWAITING_HELLO) {
             hello(session, frame);
             return;
@@ -139,12 +204,17 @@ class RealtimeHandler implements ConnectionListener {
         metrics.refused(code);
     }
 
+    /**
+     * On whichever thread ended the connection (perhaps inside the fan-out lock): removes the session and leaves
+     * ending its leases to its lane, behind the task under way; frames still waiting there are dropped.
+     */
     @Override
     public void closed(WebSocketConnection connection) {
         ClientSession session = sessions.get(connection.id());
-        if (session != null) {
-            presence.closed(session);
-        }
         sessions.remove(connection.id());
+        SocketWork.Lane lane = lanes.remove(connection.id());
+        if (session != null && lane != null) {
+            lane.end(() -> presence.closed(session));
+        }
     }
 }

@@ -53,7 +53,7 @@ class RealtimePresence implements PresenceListener {
     private final Frames errors;
     private final RealtimeProperties properties;
     private final Clock clock;
-    /** Concurrent: used on socket threads, removed on the thread that ends the connection; each budget locks itself. */
+    /** Concurrent: used and removed on the sockets' lanes (work threads); each budget locks itself. */
     private final Map<String, PresenceBudget> budgets = new ConcurrentHashMap<>();
 
     RealtimePresence(RealtimeSessions sessions, PresenceLeases leases, PresenceAnnouncer announcer,

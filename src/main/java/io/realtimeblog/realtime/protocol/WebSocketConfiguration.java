@@ -25,11 +25,12 @@ class WebSocketConfiguration {
     static final String SOCKET_BUFFER_BYTES = "1024";
 
     @Bean
-    RealtimeHandler realtimeHandler(RealtimeSessions sessions, ReplayPool replays, AccessTokenVerifier tokens,
-            RealtimeProperties properties, JsonMapper json, RealtimeMetrics metrics, RealtimePresence presence) {
+    RealtimeHandler realtimeHandler(RealtimeSessions sessions, SocketWork work, ReplayPool replays,
+            AccessTokenVerifier tokens, RealtimeProperties properties, JsonMapper json, RealtimeMetrics metrics,
+            RealtimePresence presence) {
         Frames frames = new Frames(json);
-        return new RealtimeHandler(sessions, new CatchUp(frames, metrics, presence, replays), tokens, properties,
-                frames, metrics, presence);
+        return new RealtimeHandler(sessions, work, new CatchUp(frames, metrics, presence, replays), tokens,
+                properties, frames, metrics, presence);
     }
 
     @Bean

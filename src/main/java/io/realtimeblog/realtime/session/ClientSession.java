@@ -45,8 +45,8 @@ public final class ClientSession {
      */
     private volatile int replayAllowance;
     /**
-     * Volatile, like {@code tokenExpiresAt} and {@code token}: written on the socket's thread ({@code hello},
-     * {@code auth}), read by the stream, replay, ticker, scheduler and presence threads. Written one after another,
+     * Volatile, like {@code tokenExpiresAt} and {@code token}: written on the socket's lane ({@code hello},
+     * {@code auth}: a work thread, or the socket's thread for a public hello), read by the stream, replay, ticker, scheduler and presence threads. Written one after another,
      * not atomically: a reader may pair the new token's user (always the same user) with the old expiry.
      */
     private volatile Actor actor;

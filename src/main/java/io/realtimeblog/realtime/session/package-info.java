@@ -15,9 +15,11 @@
  *     the other stripes.</li>
  * <li><b>{@code realtime-fan-out-1..N-1}</b> ({@code blog.realtime.fan-out-threads} minus one, {@code FanOutThreads})
  *     each flush one stripe of the sessions: non-blocking socket writes only.</li>
- * <li><b>Tomcat's threads</b> (package {@code protocol}): the socket's thread adds and joins sessions, refreshes
- *     tokens, marks them heard, sends replies; the thread that notices a connection's end removes its session
- *     (that may be any thread that wrote to it: see {@code wire}).</li>
+ * <li><b>Tomcat's threads</b> (package {@code protocol}): the socket's thread adds sessions and marks them heard;
+ *     the thread that notices a connection's end removes its session (that may be any thread that wrote to it: see
+ *     {@code wire}).</li>
+ * <li><b>{@code realtime-work-N}</b> (package {@code protocol}, and the socket's thread for frames that cannot
+ *     wait) join sessions, refresh tokens and send replies.</li>
  * <li><b>{@code realtime-replay-N}</b> (package {@code stream}) resumes a session after its replay.</li>
  * <li><b>{@code realtime-ticker}</b> ({@code RealtimeTicker}, once a second) closes, expires and sends heartbeats;
  *     it never blocks. Its {@code stop} runs on the thread that stops the application.</li>

@@ -29,7 +29,7 @@ class RealtimeHandlerTests {
         RealtimeSessions sessions = mock(RealtimeSessions.class);
         when(sessions.get("1")).thenReturn(session);
         when(sessions.now()).thenReturn(later);
-        RealtimeHandler handler = new RealtimeHandler(sessions, null, null, null, null, metrics, null);
+        RealtimeHandler handler = new RealtimeHandler(sessions, null, null, null, null, null, metrics, null);
 
         handler.heard(socket);
 

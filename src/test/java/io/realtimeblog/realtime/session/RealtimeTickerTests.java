@@ -34,7 +34,7 @@ class RealtimeTickerTests {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
     private final RealtimeProperties properties = new RealtimeProperties(List.of("*"), Duration.ofSeconds(5),
             Duration.ofSeconds(20), Duration.ofSeconds(60), 100, 100, 16384, Duration.ofSeconds(30), 1, 10, 100, 1, 10, 1,
-            Duration.ofSeconds(5));
+            Duration.ofSeconds(5), 2, 32);
     private final RealtimeMetrics metrics = new RealtimeMetrics(new SimpleMeterRegistry());
     private RealtimeSessions sessions;
     private RealtimeTicker ticker;
