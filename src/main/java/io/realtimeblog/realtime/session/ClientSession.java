@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.realtimeblog.auth.AccessTokenVerifier.Verification;
 import io.realtimeblog.posts.PostAudience;
@@ -33,8 +34,11 @@ public final class ClientSession {
     private final int maxQueued;
     private final Instant helloDeadline;
     private final int stripe = OPENED.getAndIncrement() & Integer.MAX_VALUE;
-    /** Volatile: ACTIVE set by {@code activate} (under the fan-out lock), CLOSING by any thread that closes. */
-    private volatile State state = State.AWAITING_HELLO;
+    /**
+     * ACTIVE set by {@code activate} (under the fan-out lock) unless the session is closing, CLOSING by any thread
+     * that closes; atomic, so a close that races a hello's join is never undone by it. CLOSING is final.
+     */
+    private final AtomicReference<State> state = new AtomicReference<>(State.AWAITING_HELLO);
     /** Written under this session's monitor; volatile so that {@link #queue} checks it without the lock first. */
     private volatile boolean paused;
     /** Guarded by this session's monitor: live frames that arrived while the replay was being prepared. */
@@ -72,7 +76,7 @@ public final class ClientSession {
             held = new ArrayList<>();
         }
         this.paused = pauseForReplay;
-        this.state = State.ACTIVE;
+        state.getAndUpdate(current -> current == State.CLOSING ? State.CLOSING : State.ACTIVE);
     }
 
     /** Sends the replayed frames, then whatever live frames arrived meanwhile, then everything live. */
@@ -125,7 +129,7 @@ public final class ClientSession {
         int waiting = connection.send(frame);
         if (waiting <= maxQueued) {
             replayAllowance = 0;
-        } else if (waiting > maxQueued + replayAllowance && state != State.CLOSING) {
+        } else if (waiting > maxQueued + replayAllowance && state.get() != State.CLOSING) {
             metrics.slowClose();
             closeAfterCurrentWrite(CloseCodes.SLOW_CLIENT);
         }
@@ -133,10 +137,9 @@ public final class ClientSession {
 
     /** Drops whatever is still queued and closes with {@code close} once the write that is out is done. */
     public void closeAfterCurrentWrite(CloseCodes.Close close) {
-        if (state != State.CLOSING) {
+        if (state.getAndSet(State.CLOSING) != State.CLOSING) {
             metrics.closed(close.code());
         }
-        state = State.CLOSING;
         connection.close(close.code(), close.reason());
     }
 
@@ -209,7 +212,7 @@ public final class ClientSession {
     }
 
     public State state() {
-        return state;
+        return state.get();
     }
 
     Instant helloDeadline() {
@@ -234,6 +237,6 @@ public final class ClientSession {
     }
 
     public boolean isSlowClosing() {
-        return state == State.CLOSING;
+        return state.get() == State.CLOSING;
     }
 }

@@ -20,9 +20,11 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.realtimeblog.MutableClock;
 import io.realtimeblog.auth.AccessTokenVerifier;
 import io.realtimeblog.auth.AccessTokenVerifier.Verification;
+import io.realtimeblog.posts.PostStatus;
 import io.realtimeblog.realtime.CloseCodes;
 import io.realtimeblog.realtime.RealtimeProperties;
 import io.realtimeblog.realtime.metrics.RealtimeMetrics;
+import io.realtimeblog.realtime.stream.StreamEntry;
 import io.realtimeblog.realtime.wire.WebSocketConnection;
 import io.realtimeblog.realtime.wire.WireFrame;
 import io.realtimeblog.users.Actor;
@@ -89,6 +91,28 @@ class RealtimeTickerTests {
         ArgumentCaptor<WireFrame> sent = ArgumentCaptor.forClass(WireFrame.class);
         verify(chatty, org.mockito.Mockito.atLeast(3)).send(sent.capture());
         assertThat(sent.getAllValues()).map(WireFrame::toString).contains("{\"type\":\"heartbeat\"}");
+    }
+
+    @Test
+    void aHelloWhoseTokenCheckOutlastsTheHelloTimeoutDoesNotReviveTheClosedSocket() throws Exception {
+        WebSocketConnection socket = connect();
+        ClientSession session = sessions.get(socket.id());
+        clock.advance(properties.helloTimeout().plusSeconds(1));
+        ticker.tick(); // closes the socket while its hello waits on a work thread for the token's check
+
+        sessions.join(session, null, null); // the check came back: the hello joins
+        session.resume(List.of());
+
+        assertThat(session.state()).isEqualTo(ClientSession.State.CLOSING);
+        assertThat(sessions.joined(false)).isZero();
+        sessions.publish(entryFor(UUID.randomUUID()));
+        sessions.flush();
+        verify(socket, never()).send(any());
+    }
+
+    private static StreamEntry entryFor(UUID postId) {
+        WireFrame frame = WireFrame.text("{\"type\":\"post-published\"}", true);
+        return new StreamEntry(1, postId, 1, UUID.randomUUID(), PostStatus.PUBLISHED, false, frame, frame, false);
     }
 
     private WebSocketConnection connect() {
