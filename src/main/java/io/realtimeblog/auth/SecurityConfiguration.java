@@ -8,6 +8,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -28,6 +29,18 @@ import io.realtimeblog.users.Role;
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+    /**
+     * No Spring Security observations. Without this, with metrics on, Spring Security wraps every filter of every
+     * request in an observation (made a no-op by {@code management.observations.enable.spring.security=false}, but
+     * still built and started twice per filter): measurable on the write path (docs/benchmarks.md), and no
+     * tracing backend collects them. The request's own observation ({@code http.server.requests}) is Spring MVC's
+     * and stays.
+     */
+    @Bean
+    static SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     @Order(1)
