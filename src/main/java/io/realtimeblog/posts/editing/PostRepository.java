@@ -3,8 +3,10 @@ package io.realtimeblog.posts.editing;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Modifying;
@@ -13,6 +15,11 @@ import org.springframework.data.jpa.repository.Query;
 import io.realtimeblog.posts.PostAudience;
 
 public interface PostRepository extends JpaRepository<Post, UUID>, JpaSpecificationExecutor<Post> {
+
+    /** The post with its tags, in one statement: every use of a single post (view, edit, schedule) reads them. */
+    @Override
+    @EntityGraph(attributePaths = "tags")
+    Optional<Post> findById(UUID id);
 
     /**
      * Whether a post other than {@code id} that the actor may see (every post if {@code everything}, else their
