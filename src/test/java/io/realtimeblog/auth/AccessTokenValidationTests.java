@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -29,6 +28,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.TestAccounts.Staff;
@@ -36,19 +36,13 @@ import io.realtimeblog.users.Role;
 
 /** Only tokens this application signed with HS256, unexpired and unaltered, of an enabled user, get in. */
 @IntegrationTest
-class AccessTokenValidationTests {
-
-    @Autowired
-    MockMvc mockMvc;
+class AccessTokenValidationTests extends AbstractIntegrationTest {
 
     @Autowired
     JwtConfiguration.AccessTokenKey key;
 
     @Autowired
     AuthProperties properties;
-
-    @Autowired
-    TestAccounts accounts;
 
     Staff editor;
 
@@ -103,7 +97,7 @@ class AccessTokenValidationTests {
         String tampered = new SignedJWT(original.getHeader().toBase64URL(),
                 Base64URL.encode(promoted.toString()), original.getSignature()).serialize();
 
-        expectUnauthorizedProblem(mockMvc.perform(get("/api/users")
+        expectUnauthorizedProblem(mvc.perform(get("/api/users")
                 .header(HttpHeaders.AUTHORIZATION, TestAccounts.bearer(tampered))));
         expectUnauthorizedProblem(me(tampered));
     }
@@ -134,20 +128,20 @@ class AccessTokenValidationTests {
     @Test
     void aRoleChangeTakesEffectAtOnceForTokensAlreadyIssued() throws Exception {
         Staff author = accounts.create(Role.AUTHOR);
-        mockMvc.perform(get("/api/users").header(HttpHeaders.AUTHORIZATION, author.bearer()))
+        mvc.perform(get("/api/users").header(HttpHeaders.AUTHORIZATION, author.bearer()))
                 .andExpect(status().isForbidden());
 
-        mockMvc.perform(patch("/api/users/" + author.id()).header(HttpHeaders.AUTHORIZATION, adminBearer())
+        mvc.perform(patch("/api/users/" + author.id()).header(HttpHeaders.AUTHORIZATION, adminBearer())
                 .contentType(MediaType.APPLICATION_JSON).content("{\"role\": \"ADMIN\"}"))
                 .andExpect(status().isOk());
 
-        mockMvc.perform(get("/api/users").header(HttpHeaders.AUTHORIZATION, author.bearer()))
+        mvc.perform(get("/api/users").header(HttpHeaders.AUTHORIZATION, author.bearer()))
                 .andExpect(status().isOk());
     }
 
     @Test
     void noTokenAtAllIsUnauthorized() throws Exception {
-        expectUnauthorizedProblem(mockMvc.perform(get("/api/users/me")))
+        expectUnauthorizedProblem(mvc.perform(get("/api/users/me")))
                 .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
     }
 
@@ -170,7 +164,7 @@ class AccessTokenValidationTests {
     }
 
     private ResultActions me(String token) throws Exception {
-        return mockMvc.perform(get("/api/users/me").header(HttpHeaders.AUTHORIZATION, TestAccounts.bearer(token)));
+        return mvc.perform(get("/api/users/me").header(HttpHeaders.AUTHORIZATION, TestAccounts.bearer(token)));
     }
 
     private static ResultActions expectUnauthorizedProblem(ResultActions result) throws Exception {
@@ -182,7 +176,7 @@ class AccessTokenValidationTests {
     }
 
     private void disable(Staff staff) throws Exception {
-        mockMvc.perform(patch("/api/users/" + staff.id()).header(HttpHeaders.AUTHORIZATION, adminBearer())
+        mvc.perform(patch("/api/users/" + staff.id()).header(HttpHeaders.AUTHORIZATION, adminBearer())
                 .contentType(MediaType.APPLICATION_JSON).content("{\"enabled\": false}"))
                 .andExpect(status().isOk());
     }

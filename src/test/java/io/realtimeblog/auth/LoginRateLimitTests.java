@@ -16,34 +16,24 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.TestAccounts.Staff;
 import io.realtimeblog.users.Role;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Failed-login limits through the API. Each test uses its own accounts and its own client addresses, so that the
  * shared counters do not mix.
  */
 @IntegrationTest
-class LoginRateLimitTests {
-
-    @Autowired
-    MockMvc mockMvc;
-
-    @Autowired
-    JsonMapper jsonMapper;
+class LoginRateLimitTests extends AbstractIntegrationTest {
 
     @Autowired
     LoginFailureRepository failures;
-
-    @Autowired
-    TestAccounts accounts;
 
     @Test
     void sixthLoginForAnAccountAfterFiveFailuresIsRefusedEvenWithTheRightPassword() throws Exception {
@@ -135,8 +125,8 @@ class LoginRateLimitTests {
     }
 
     private ResultActions login(String email, String password, String remoteAddr) throws Exception {
-        return mockMvc.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
-                .content(jsonMapper.writeValueAsString(Map.of("email", email, "password", password)))
+        return mvc.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(Map.of("email", email, "password", password)))
                 .with(request -> {
                     request.setRemoteAddr(remoteAddr);
                     return request;

@@ -11,36 +11,25 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.TestAccounts.Staff;
 import io.realtimeblog.users.Role;
-import tools.jackson.databind.json.JsonMapper;
 
 @IntegrationTest
-class LoginTests {
-
-    @Autowired
-    MockMvc mockMvc;
-
-    @Autowired
-    JsonMapper jsonMapper;
-
-    @Autowired
-    TestAccounts accounts;
+class LoginTests extends AbstractIntegrationTest {
 
     @Test
     void loginWithTheRightPasswordReturnsTokensTheUserAndAnHttpOnlyCookie() throws Exception {
         Staff editor = accounts.create(Role.EDITOR);
 
-        MvcResult result = mockMvc.perform(login(editor.email(), editor.password(), "10.1.0.1"))
+        MvcResult result = mvc.perform(login(editor.email(), editor.password(), "10.1.0.1"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.tokenType").value("Bearer"))
                 .andExpect(jsonPath("$.expiresIn").value(900))
@@ -55,7 +44,7 @@ class LoginTests {
                 .andExpect(header().string(HttpHeaders.CACHE_CONTROL, containsString("no-store")))
                 .andReturn();
 
-        String refreshToken = jsonMapper.readTree(result.getResponse().getContentAsString()).path("refreshToken")
+        String refreshToken = json.readTree(result.getResponse().getContentAsString()).path("refreshToken")
                 .asString();
         assertThat(refreshToken).matches("[A-Za-z0-9_-]{43}");
         assertThat(result.getResponse().getHeader(HttpHeaders.SET_COOKIE))
@@ -67,7 +56,7 @@ class LoginTests {
     void theAccessTokenFromLoginAuthenticatesApiCalls() throws Exception {
         Staff author = accounts.create(Role.AUTHOR);
 
-        mockMvc.perform(get("/api/users/me").header(HttpHeaders.AUTHORIZATION, author.bearer()))
+        mvc.perform(get("/api/users/me").header(HttpHeaders.AUTHORIZATION, author.bearer()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.id").value(author.id().toString()))
                 .andExpect(jsonPath("$.role").value("AUTHOR"));
@@ -77,7 +66,7 @@ class LoginTests {
     void loginIgnoresTheCaseOfTheEmailAddress() throws Exception {
         Staff author = accounts.create(Role.AUTHOR);
 
-        mockMvc.perform(login(author.email().toUpperCase(), author.password(), "10.1.0.2"))
+        mvc.perform(login(author.email().toUpperCase(), author.password(), "10.1.0.2"))
                 .andExpect(status().isOk());
     }
 
@@ -85,7 +74,7 @@ class LoginTests {
     void wrongPasswordIsRefusedWithBadCredentialsProblem() throws Exception {
         Staff author = accounts.create(Role.AUTHOR);
 
-        mockMvc.perform(login(author.email(), "not-the-password", "10.1.0.3"))
+        mvc.perform(login(author.email(), "not-the-password", "10.1.0.3"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("/problems/bad-credentials"))
@@ -96,9 +85,9 @@ class LoginTests {
     void unknownEmailGetsExactlyTheSameAnswerAsAWrongPassword() throws Exception {
         Staff author = accounts.create(Role.AUTHOR);
 
-        String wrongPassword = mockMvc.perform(login(author.email(), "not-the-password", "10.1.0.4"))
+        String wrongPassword = mvc.perform(login(author.email(), "not-the-password", "10.1.0.4"))
                 .andExpect(status().isUnauthorized()).andReturn().getResponse().getContentAsString();
-        String unknownEmail = mockMvc.perform(login(TestAccounts.uniqueEmail("nobody"), "whatever", "10.1.0.4"))
+        String unknownEmail = mvc.perform(login(TestAccounts.uniqueEmail("nobody"), "whatever", "10.1.0.4"))
                 .andExpect(status().isUnauthorized()).andReturn().getResponse().getContentAsString();
 
         assertThat(unknownEmail).isEqualTo(wrongPassword);
@@ -107,12 +96,12 @@ class LoginTests {
     @Test
     void disabledUserCannotLogInEvenWithTheRightPassword() throws Exception {
         Staff contributor = accounts.create(Role.CONTRIBUTOR);
-        mockMvc.perform(patch("/api/users/" + contributor.id())
+        mvc.perform(patch("/api/users/" + contributor.id())
                 .header(HttpHeaders.AUTHORIZATION, TestAccounts.bearer(accounts.adminToken()))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"enabled\": false}"))
                 .andExpect(status().isOk());
 
-        mockMvc.perform(login(contributor.email(), contributor.password(), "10.1.0.5"))
+        mvc.perform(login(contributor.email(), contributor.password(), "10.1.0.5"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("/problems/bad-credentials"));
@@ -120,14 +109,14 @@ class LoginTests {
 
     @Test
     void bootstrapAdministratorFromTheTestProfileCanLogIn() throws Exception {
-        mockMvc.perform(login(TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD, "10.1.0.6"))
+        mvc.perform(login(TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD, "10.1.0.6"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.user.role").value("ADMIN"));
     }
 
     @Test
     void loginWithoutPasswordIsAValidationProblem() throws Exception {
-        mockMvc.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"email\": \"someone@example.test\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -136,7 +125,7 @@ class LoginTests {
 
     private MockHttpServletRequestBuilder login(String email, String password, String remoteAddr) {
         return post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
-                .content(jsonMapper.writeValueAsString(java.util.Map.of("email", email, "password", password)))
+                .content(json.writeValueAsString(java.util.Map.of("email", email, "password", password)))
                 .with(request -> {
                     request.setRemoteAddr(remoteAddr);
                     return request;

@@ -20,31 +20,20 @@ import jakarta.servlet.http.Cookie;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.TestAccounts.Staff;
 import io.realtimeblog.users.Role;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 @IntegrationTest
-class RefreshTokenTests {
-
-    @Autowired
-    MockMvc mockMvc;
-
-    @Autowired
-    JsonMapper jsonMapper;
-
-    @Autowired
-    TestAccounts accounts;
+class RefreshTokenTests extends AbstractIntegrationTest {
 
     Staff author;
 
@@ -66,7 +55,7 @@ class RefreshTokenTests {
 
         String second = rotated.path("refreshToken").asString();
         assertThat(second).isNotBlank().isNotEqualTo(first);
-        mockMvc.perform(get("/api/users/me").header(HttpHeaders.AUTHORIZATION,
+        mvc.perform(get("/api/users/me").header(HttpHeaders.AUTHORIZATION,
                 TestAccounts.bearer(rotated.path("accessToken").asString()))).andExpect(status().isOk());
         refresh(second).andExpect(status().isOk());
     }
@@ -75,7 +64,7 @@ class RefreshTokenTests {
     void refreshAcceptsTheTokenFromTheCookieAndSetsTheNextOne() throws Exception {
         String first = loginRefreshToken();
 
-        MvcResult result = mockMvc.perform(post("/api/auth/refresh").header(SameOriginSignal.HEADER, "test")
+        MvcResult result = mvc.perform(post("/api/auth/refresh").header(SameOriginSignal.HEADER, "test")
                         .cookie(new Cookie(RefreshCookie.NAME, first)))
                 .andExpect(status().isOk()).andReturn();
 
@@ -149,7 +138,7 @@ class RefreshTokenTests {
         String first = loginRefreshToken();
         String second = body(refresh(first).andExpect(status().isOk())).path("refreshToken").asString();
 
-        MvcResult result = mockMvc.perform(post("/api/auth/logout").header(SameOriginSignal.HEADER, "test")
+        MvcResult result = mvc.perform(post("/api/auth/logout").header(SameOriginSignal.HEADER, "test")
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(json(Map.of("refreshToken", second)))).andExpect(status().isNoContent()).andReturn();
 
@@ -162,7 +151,7 @@ class RefreshTokenTests {
     void logoutWithTheCookieRevokes() throws Exception {
         String token = loginRefreshToken();
 
-        mockMvc.perform(post("/api/auth/logout").header(SameOriginSignal.HEADER, "test")
+        mvc.perform(post("/api/auth/logout").header(SameOriginSignal.HEADER, "test")
                         .cookie(new Cookie(RefreshCookie.NAME, token)))
                 .andExpect(status().isNoContent());
 
@@ -173,7 +162,7 @@ class RefreshTokenTests {
     void disablingAUserRevokesTheirRefreshTokens() throws Exception {
         String token = loginRefreshToken();
 
-        mockMvc.perform(patch("/api/users/" + author.id())
+        mvc.perform(patch("/api/users/" + author.id())
                 .header(HttpHeaders.AUTHORIZATION, TestAccounts.bearer(accounts.adminToken()))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"enabled\": false}")).andExpect(status().isOk());
 
@@ -183,11 +172,11 @@ class RefreshTokenTests {
     @Test
     void unknownOrMissingRefreshTokenIsUnauthorized() throws Exception {
         expectInvalid(refresh("bm90LWEtcmVhbC10b2tlbg"));
-        expectInvalid(mockMvc.perform(post("/api/auth/refresh").header(SameOriginSignal.HEADER, "test")));
+        expectInvalid(mvc.perform(post("/api/auth/refresh").header(SameOriginSignal.HEADER, "test")));
     }
 
     private ResultActions me(String accessToken) throws Exception {
-        return mockMvc.perform(get("/api/users/me").header(HttpHeaders.AUTHORIZATION, TestAccounts.bearer(accessToken)));
+        return mvc.perform(get("/api/users/me").header(HttpHeaders.AUTHORIZATION, TestAccounts.bearer(accessToken)));
     }
 
     private String loginRefreshToken() {
@@ -195,7 +184,7 @@ class RefreshTokenTests {
     }
 
     private ResultActions refresh(String token) throws Exception {
-        return mockMvc.perform(post("/api/auth/refresh").header(SameOriginSignal.HEADER, "test")
+        return mvc.perform(post("/api/auth/refresh").header(SameOriginSignal.HEADER, "test")
                 .contentType(MediaType.APPLICATION_JSON).content(json(Map.of("refreshToken", token))));
     }
 
@@ -206,7 +195,7 @@ class RefreshTokenTests {
     }
 
     private String json(Object value) {
-        return jsonMapper.writeValueAsString(value);
+        return json.writeValueAsString(value);
     }
 
     private JsonNode body(ResultActions result) throws Exception {
@@ -214,6 +203,6 @@ class RefreshTokenTests {
     }
 
     private JsonNode body(MvcResult result) throws Exception {
-        return jsonMapper.readTree(result.getResponse().getContentAsString());
+        return json.readTree(result.getResponse().getContentAsString());
     }
 }

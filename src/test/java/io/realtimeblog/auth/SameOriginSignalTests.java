@@ -11,13 +11,12 @@ import jakarta.servlet.http.Cookie;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.users.Role;
@@ -27,13 +26,7 @@ import io.realtimeblog.users.Role;
  * cross-site form, another site's script), and the refusal spends, revokes and clears nothing.
  */
 @IntegrationTest
-class SameOriginSignalTests {
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    MockMvc mockMvc;
+class SameOriginSignalTests extends AbstractIntegrationTest {
 
     String refreshToken;
 
@@ -45,45 +38,45 @@ class SameOriginSignalTests {
 
     @Test
     void refreshWithTheCookieAloneIsRefusedAndTheTokenIsNotSpent() throws Exception {
-        expectRefused(mockMvc.perform(withCookie(post("/api/auth/refresh"))));
+        expectRefused(mvc.perform(withCookie(post("/api/auth/refresh"))));
 
-        mockMvc.perform(withCookie(post("/api/auth/refresh")).header(SameOriginSignal.HEADER, "fetch"))
+        mvc.perform(withCookie(post("/api/auth/refresh")).header(SameOriginSignal.HEADER, "fetch"))
                 .andExpect(status().isOk());
     }
 
     @Test
     void refreshFromAnotherSitesPageIsRefused() throws Exception {
-        expectRefused(mockMvc.perform(withCookie(post("/api/auth/refresh"))
+        expectRefused(mvc.perform(withCookie(post("/api/auth/refresh"))
                 .header(HttpHeaders.ORIGIN, "https://evil.example")));
 
-        mockMvc.perform(withCookie(post("/api/auth/refresh")).header(SameOriginSignal.HEADER, "fetch"))
+        mvc.perform(withCookie(post("/api/auth/refresh")).header(SameOriginSignal.HEADER, "fetch"))
                 .andExpect(status().isOk());
     }
 
     @Test
     void logoutFromAnotherSitesPageIsRefusedAndTheSessionGoesOn() throws Exception {
-        expectRefused(mockMvc.perform(withCookie(post("/api/auth/logout"))
+        expectRefused(mvc.perform(withCookie(post("/api/auth/logout"))
                 .header(HttpHeaders.ORIGIN, "https://evil.example")));
-        expectRefused(mockMvc.perform(post("/api/auth/logout").contentType(MediaType.APPLICATION_JSON)
+        expectRefused(mvc.perform(post("/api/auth/logout").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"refreshToken\":\"" + refreshToken + "\"}")));
 
-        mockMvc.perform(withCookie(post("/api/auth/refresh")).header(SameOriginSignal.HEADER, "fetch"))
+        mvc.perform(withCookie(post("/api/auth/refresh")).header(SameOriginSignal.HEADER, "fetch"))
                 .andExpect(status().isOk());
     }
 
     @Test
     void anOriginHeaderNamingThisServerIsASignalOfItsOwn() throws Exception {
-        mockMvc.perform(withCookie(post("/api/auth/refresh")).header(HttpHeaders.ORIGIN, "http://localhost"))
+        mvc.perform(withCookie(post("/api/auth/refresh")).header(HttpHeaders.ORIGIN, "http://localhost"))
                 .andExpect(status().isOk());
     }
 
     @Test
     void theCustomHeaderIsASignalEvenFromTheAdminsDevelopmentServer() throws Exception {
-        mockMvc.perform(withCookie(post("/api/auth/logout")).header(HttpHeaders.ORIGIN, "http://localhost:5173")
+        mvc.perform(withCookie(post("/api/auth/logout")).header(HttpHeaders.ORIGIN, "http://localhost:5173")
                 .header(SameOriginSignal.HEADER, "fetch"))
                 .andExpect(status().isNoContent());
 
-        mockMvc.perform(withCookie(post("/api/auth/refresh")).header(SameOriginSignal.HEADER, "fetch"))
+        mvc.perform(withCookie(post("/api/auth/refresh")).header(SameOriginSignal.HEADER, "fetch"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.type").value("/problems/invalid-refresh-token"));
     }

@@ -17,25 +17,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.TestAccounts.Staff;
 import io.realtimeblog.users.Role;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Sessions end when they should: at logout, when the account is disabled, and when the access token expires. */
 @IntegrationTest
-class SessionEndTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JsonMapper json;
+class SessionEndTests extends AbstractIntegrationTest {
 
     @Autowired
     ApplicationContext context;
@@ -45,9 +38,6 @@ class SessionEndTests {
 
     @Autowired
     AccessTokenDenyList denyList;
-
-    @Autowired
-    TestAccounts accounts;
 
     Staff editor;
 

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.kafka.EmbeddedKafkaBroker;
@@ -31,10 +31,7 @@ import io.realtimeblog.kafka.KafkaEndpoint;
 // The command starts its own Spring application, which sets the JVM's log levels to ERROR for a clean report:
 // run in a JVM of its own (surefire execution isolated-jvm) so later tests keep their logs.
 @Tag("isolated-jvm")
-class DoctorCommandTests {
-
-    @LocalServerPort
-    int port;
+class DoctorCommandTests extends AbstractIntegrationTest {
 
     @Autowired
     KafkaEndpoint kafka;

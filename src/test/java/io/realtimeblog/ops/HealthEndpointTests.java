@@ -9,29 +9,18 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
-import io.realtimeblog.TestAccounts;
 import io.realtimeblog.kafka.EmbeddedKafkaBroker;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The liveness, readiness and pipeline health groups over real HTTP, also while Kafka is down: the status for
  * anyone, the components and their details for an ADMIN token.
  */
 @IntegrationTest
-class HealthEndpointTests {
-
-    @Autowired
-    TestAccounts accounts;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JsonMapper json;
+class HealthEndpointTests extends AbstractIntegrationTest {
 
     @Autowired
     EmbeddedKafkaBroker broker;

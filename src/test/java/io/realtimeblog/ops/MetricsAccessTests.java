@@ -5,26 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
-import io.realtimeblog.TestAccounts;
 import io.realtimeblog.users.Role;
-import tools.jackson.databind.json.JsonMapper;
 
 /** {@code /actuator/prometheus} on the main port: for ADMIN tokens only, refused as problem+json otherwise. */
 @IntegrationTest
-class MetricsAccessTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
-    TestAccounts accounts;
+class MetricsAccessTests extends AbstractIntegrationTest {
 
     @Test
     void anonymousCallersGetUnauthorizedAndNoMetrics() {

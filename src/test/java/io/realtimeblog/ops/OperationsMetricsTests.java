@@ -11,16 +11,12 @@ import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
-import io.realtimeblog.TestAccounts;
 import io.realtimeblog.TestAccounts.Staff;
-import io.realtimeblog.realtime.Sockets;
 import io.realtimeblog.realtime.TestSocket;
 import io.realtimeblog.users.Role;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every metric the Grafana dashboard and the Prometheus alert rules query is one the running application exposes:
@@ -28,22 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
  * A dashboard panel on a misspelled or missing metric would otherwise stay empty without anyone noticing.
  */
 @IntegrationTest
-class OperationsMetricsTests {
-
-    @Autowired
-    Sockets sockets;
-
-    @Autowired
-    TestAccounts accounts;
+class OperationsMetricsTests extends AbstractIntegrationTest {
 
     /** Series Prometheus makes itself for every target; no application exposes them. */
     private static final Set<String> PROMETHEUS_OWN = Set.of("up");
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JsonMapper json;
 
     @Test
     void everyMetricOfTheDashboardAndTheAlertRulesIsInTheScrape() throws Exception {

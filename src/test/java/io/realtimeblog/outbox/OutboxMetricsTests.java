@@ -7,8 +7,8 @@ import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.kafka.EmbeddedKafkaBroker;
@@ -20,13 +20,7 @@ import io.realtimeblog.users.Role;
 
 /** The relay's failures as Prometheus scrapes them: rounds that Kafka does not acknowledge are counted. */
 @IntegrationTest
-class OutboxMetricsTests {
-
-    @Autowired
-    TestAccounts accounts;
-
-    @LocalServerPort
-    int port;
+class OutboxMetricsTests extends AbstractIntegrationTest {
 
     @Autowired
     PostService posts;

@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.posts.editing.PostDraft;
@@ -28,19 +28,13 @@ import io.realtimeblog.users.Role;
 
 /** The outbox against the real database and broker: late commits, the relay lease, the purge. */
 @IntegrationTest
-class OutboxTests {
-
-    @Autowired
-    TestAccounts accounts;
+class OutboxTests extends AbstractIntegrationTest {
 
     @Autowired
     PostService posts;
 
     @Autowired
     TransactionTemplate transactions;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     OutboxRelay relay;

@@ -13,10 +13,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
-import io.realtimeblog.TestAccounts;
 import io.realtimeblog.posts.PostsClient.Answer;
 import io.realtimeblog.users.Role;
 import tools.jackson.databind.JsonNode;
@@ -27,19 +26,10 @@ import tools.jackson.databind.JsonNode;
  * add one.
  */
 @IntegrationTest
-class AutosaveRevisionTests {
-
-    @Autowired
-    TestAccounts accounts;
+class AutosaveRevisionTests extends AbstractIntegrationTest {
 
     @Autowired
     tools.jackson.databind.json.JsonMapper json;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    PostsClient api;
 
     String ana;
     String bob;

@@ -14,22 +14,15 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
-import io.realtimeblog.TestAccounts;
 import io.realtimeblog.posts.PostsClient.Answer;
 import io.realtimeblog.users.Role;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
-class PostApiTests {
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    PostsClient api;
+class PostApiTests extends AbstractIntegrationTest {
 
     String editor;
 

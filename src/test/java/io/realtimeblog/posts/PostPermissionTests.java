@@ -9,10 +9,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
-import io.realtimeblog.TestAccounts;
 import io.realtimeblog.posts.PostsClient.Answer;
 import io.realtimeblog.users.Role;
 import tools.jackson.databind.JsonNode;
@@ -23,13 +22,7 @@ import tools.jackson.databind.JsonNode;
  * CONTRIBUTOR, so writes on them answer 404 rather than 403.
  */
 @IntegrationTest
-class PostPermissionTests {
-
-    @Autowired
-    PostsClient api;
-
-    @Autowired
-    TestAccounts accounts;
+class PostPermissionTests extends AbstractIntegrationTest {
 
     String admin;
     String someoneElse;

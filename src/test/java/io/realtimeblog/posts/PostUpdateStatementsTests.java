@@ -6,12 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.StatementsOnThisThread;
-import io.realtimeblog.TestAccounts;
 import io.realtimeblog.users.Role;
 
 /**
@@ -20,25 +18,16 @@ import io.realtimeblog.users.Role;
  * and not only as a slower benchmark.
  */
 @IntegrationTest
-class PostUpdateStatementsTests {
-
-    @Autowired
-    PostsClient client;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    JdbcTemplate jdbc;
+class PostUpdateStatementsTests extends AbstractIntegrationTest {
 
     @Test
     void theAuthorsSaveReadsTheTokenHolderAndThePostAndWritesThePostAndItsRevision() throws Exception {
         String token = accounts.tokenFor(Role.AUTHOR);
-        PostsClient.Answer created = client.create(token, Map.of("title", "Counted save", "body", "Some *text*.",
+        PostsClient.Answer created = api.create(token, Map.of("title", "Counted save", "body", "Some *text*.",
                 "tags", List.of("counted")));
 
         StatementsOnThisThread.reset();
-        PostsClient.Answer saved = client.update(token, created.id(), created.version(), Map.of("title", "Counted save",
+        PostsClient.Answer saved = api.update(token, created.id(), created.version(), Map.of("title", "Counted save",
                 "slug", created.body().get("slug").asString(), "excerpt", "A new excerpt", "body", "Some *text*.",
                 "tags", List.of("counted")));
         List<String> statements = StatementsOnThisThread.statements();
@@ -58,11 +47,11 @@ class PostUpdateStatementsTests {
     @Test
     void aSaveThatLeavesTheBodyAloneKeepsItsHtmlUnlessAnOlderRendererMadeIt() throws Exception {
         String token = accounts.tokenFor(Role.AUTHOR);
-        PostsClient.Answer created = client.create(token, Map.of("title", "Kept html", "body", "Some **bold**.",
+        PostsClient.Answer created = api.create(token, Map.of("title", "Kept html", "body", "Some **bold**.",
                 "tags", List.of("counted")));
         jdbc.update("update posts set body_html = ?, body_html_version = 0 where id = ?", "<p>stale</p>", created.id());
 
-        PostsClient.Answer saved = client.update(token, created.id(), created.version(), Map.of("title", "Kept html, retitled",
+        PostsClient.Answer saved = api.update(token, created.id(), created.version(), Map.of("title", "Kept html, retitled",
                 "slug", created.body().get("slug").asString(), "body", "Some **bold**.", "tags", List.of("counted")));
 
         assertThat(saved.status()).isEqualTo(200);

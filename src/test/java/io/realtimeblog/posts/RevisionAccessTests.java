@@ -10,10 +10,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
-import io.realtimeblog.TestAccounts;
 import io.realtimeblog.TestAccounts.Staff;
 import io.realtimeblog.posts.PostsClient.Answer;
 import io.realtimeblog.users.Role;
@@ -24,21 +23,12 @@ import tools.jackson.databind.JsonNode;
  * secret must stay the author's (and ADMIN's and EDITOR's) although the post is public again.
  */
 @IntegrationTest
-class RevisionAccessTests {
-
-    @Autowired
-    TestAccounts accounts;
+class RevisionAccessTests extends AbstractIntegrationTest {
 
     private static final String SECRET = "Secret merger with Example Corp";
 
     @Autowired
     tools.jackson.databind.json.JsonMapper json;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    PostsClient api;
 
     Staff author;
     String otherAuthor;

@@ -11,42 +11,24 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
-import io.realtimeblog.TestAccounts;
 import io.realtimeblog.posts.PostsClient.Answer;
 import io.realtimeblog.posts.editing.Slugs;
 import io.realtimeblog.posts.scheduling.ScheduleService;
 import io.realtimeblog.posts.scheduling.SchedulerRounds;
 import io.realtimeblog.users.Role;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * No draft oracle: a slug held only by a post the caller may not see is as free as an unused one, for explicit
  * and generated slugs alike; the public URL stays unique because publication picks a free public slug.
  */
 @IntegrationTest
-class SlugPrivacyTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
-    JdbcTemplate jdbc;
+class SlugPrivacyTests extends AbstractIntegrationTest {
 
     @Autowired
     ScheduleService service;
-
-    @Autowired
-    PostsClient api;
-
-    @Autowired
-    TestAccounts accounts;
 
     String ana;
     String bob;

@@ -16,36 +16,22 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
-import io.realtimeblog.TestAccounts;
 import io.realtimeblog.users.Role;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Guarantee 3 of the architecture: after any mix of changes, disconnects and resumes, every client's view
  * (post id to version, applying only newer versions, deletes leaving tombstones) equals what the REST API says.
  */
 @IntegrationTest
-class ConvergenceTests {
+class ConvergenceTests extends AbstractIntegrationTest {
 
     @Autowired
-    Sockets sockets;
-
-    @Autowired
-    RestPosts api;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JsonMapper json;
+    RestPosts restPosts;
 
     /** A client as the protocol doc describes it: resumes from its last position, applies newer versions only. */
     final class Client {
@@ -122,7 +108,7 @@ class ConvergenceTests {
         for (int step = 0; step < 120; step++) {
             int dice = random.nextInt(10);
             if (live.isEmpty() || dice < 3) {
-                JsonNode post = api.create(token, marker + " post " + step);
+                JsonNode post = restPosts.create(token, marker + " post " + step);
                 live.put(post.get("id").asString(), post);
                 created.add(post.get("id").asString());
             } else {
@@ -132,11 +118,11 @@ class ConvergenceTests {
                 long version = post.get("version").asLong();
                 boolean published = "PUBLISHED".equals(post.get("status").asString());
                 if (dice < 6) {
-                    live.put(id, api.update(token, id, version, marker + " edit " + step));
+                    live.put(id, restPosts.update(token, id, version, marker + " edit " + step));
                 } else if (dice < 8) {
-                    live.put(id, published ? api.unpublish(token, id, version) : api.publish(token, id, version));
+                    live.put(id, published ? restPosts.unpublish(token, id, version) : restPosts.publish(token, id, version));
                 } else {
-                    api.delete(token, id, version);
+                    restPosts.delete(token, id, version);
                     live.remove(id);
                 }
             }

@@ -22,21 +22,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
-import io.realtimeblog.TestAccounts;
 import io.realtimeblog.TestAccounts.Staff;
 import io.realtimeblog.kafka.KafkaEndpoint;
 import io.realtimeblog.media.TestImages;
 import io.realtimeblog.users.Role;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Images across two app instances on one database and one broker (see {@link SecondInstance}): an image uploaded
@@ -45,22 +42,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS) // one second instance for both tests: it takes a while to start
-class MediaAcrossInstancesTests {
+class MediaAcrossInstancesTests extends AbstractIntegrationTest {
 
     @Autowired
     RestPosts posts;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JsonMapper json;
 
     @Autowired
     KafkaEndpoint kafka;
@@ -69,7 +54,7 @@ class MediaAcrossInstancesTests {
     Environment environment;
 
     final HttpClient http = HttpClient.newHttpClient();
-    final List<TestSocket> sockets = new ArrayList<>();
+    final List<TestSocket> opened = new ArrayList<>();
     SecondInstance second;
 
     @BeforeAll
@@ -79,8 +64,8 @@ class MediaAcrossInstancesTests {
 
     @AfterEach
     void closeSockets() {
-        sockets.forEach(TestSocket::close);
-        sockets.clear();
+        opened.forEach(TestSocket::close);
+        opened.clear();
     }
 
     @AfterAll
@@ -157,7 +142,7 @@ class MediaAcrossInstancesTests {
 
     private TestSocket join(int instancePort, String token) {
         TestSocket socket = TestSocket.open(instancePort, json);
-        sockets.add(socket);
+        opened.add(socket);
         socket.join(token, null);
         return socket;
     }

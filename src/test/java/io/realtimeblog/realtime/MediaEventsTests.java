@@ -14,34 +14,20 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
-import io.realtimeblog.TestAccounts;
 import io.realtimeblog.TestAccounts.Staff;
 import io.realtimeblog.media.TestImages;
 import io.realtimeblog.users.Role;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Media library events travel the outbox → Kafka → fan-out path to every staff socket, and never to readers. */
 @IntegrationTest
-class MediaEventsTests {
-
-    @Autowired
-    Sockets sockets;
+class MediaEventsTests extends AbstractIntegrationTest {
 
     @Autowired
     RestPosts posts;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JsonMapper json;
 
     @Test
     void uploadAltChangeAndDeleteReachEveryStaffSocketAndNoReaderSocket() throws Exception {

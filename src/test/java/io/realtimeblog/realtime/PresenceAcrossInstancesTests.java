@@ -8,62 +8,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.TestAccounts.Staff;
-import io.realtimeblog.kafka.KafkaEndpoint;
 import io.realtimeblog.users.Role;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Presence across two app instances on one database and one broker (as in {@link TwoInstancesTests}): Ana edits
  * through the second instance, Bob watches through the first.
  */
 @IntegrationTest
-class PresenceAcrossInstancesTests {
-
-    @Autowired
-    Sockets sockets;
+class PresenceAcrossInstancesTests extends AcrossInstancesTest {
 
     @Autowired
     RestPosts posts;
 
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
-    KafkaEndpoint kafka;
-
-    @Autowired
-    Environment environment;
-
-    SecondInstance second;
     TestSocket bobs;
     TestSocket anas;
 
-    @BeforeEach
-    void startSecondInstance() {
-        second = SecondInstance.beside(environment, kafka);
-    }
-
     @AfterEach
-    void stopSecondInstance() {
+    void closeSockets() {
         if (anas != null) {
             anas.close();
         }
         if (bobs != null) {
             bobs.close();
         }
-        second.close();
     }
 
     @Test

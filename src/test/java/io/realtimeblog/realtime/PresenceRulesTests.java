@@ -14,10 +14,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
-import io.realtimeblog.TestAccounts;
 import io.realtimeblog.TestAccounts.Staff;
 import io.realtimeblog.kafka.KafkaEndpoint;
 import io.realtimeblog.users.Role;
@@ -28,19 +27,10 @@ import tools.jackson.databind.JsonNode;
  * others (or the database and Kafka) with presence frames; renewals that change nothing are not written.
  */
 @IntegrationTest
-class PresenceRulesTests {
-
-    @Autowired
-    Sockets sockets;
-
-    @Autowired
-    JdbcTemplate jdbc;
+class PresenceRulesTests extends AbstractIntegrationTest {
 
     @Autowired
     KafkaEndpoint kafka;
-
-    @Autowired
-    TestAccounts accounts;
 
     @Autowired
     RestPosts posts;

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.TestAccounts.Staff;
@@ -25,10 +25,7 @@ import tools.jackson.databind.JsonNode;
 
 /** "Ana is editing": presence frames between staff sockets, leases that end, the snapshot, who may see what. */
 @IntegrationTest
-class PresenceTests {
-
-    @Autowired
-    Sockets sockets;
+class PresenceTests extends AbstractIntegrationTest {
 
     @Autowired
     RestPosts posts;
@@ -38,12 +35,6 @@ class PresenceTests {
 
     @Autowired
     RealtimeSessions sessions;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    TestAccounts accounts;
 
     Staff ana;
     Staff bob;

@@ -16,11 +16,10 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
-import io.realtimeblog.TestAccounts;
 import io.realtimeblog.TestAccounts.Staff;
 import io.realtimeblog.kafka.EmbeddedKafkaBroker;
 import io.realtimeblog.kafka.KafkaEndpoint;
@@ -32,13 +31,7 @@ import tools.jackson.databind.JsonNode;
 
 /** What the pipeline guarantees when things go wrong: rollbacks, broker outages, old positions, readers. */
 @IntegrationTest
-class RealtimeDeliveryTests {
-
-    @Autowired
-    Sockets sockets;
-
-    @Autowired
-    TestAccounts accounts;
+class RealtimeDeliveryTests extends AbstractIntegrationTest {
 
     @Autowired
     KafkaEndpoint kafka;
@@ -53,10 +46,7 @@ class RealtimeDeliveryTests {
     TransactionTemplate transactions;
 
     @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    RestPosts api;
+    RestPosts restPosts;
 
     Staff editor;
 
@@ -75,7 +65,7 @@ class RealtimeDeliveryTests {
             status.setRollbackOnly();
         });
         // A change committed afterwards arrives; by then the rolled-back one would have arrived too.
-        String marker = api.create(editor.token(), "After the rollback " + UUID.randomUUID()).get("id").asString();
+        String marker = restPosts.create(editor.token(), "After the rollback " + UUID.randomUUID()).get("id").asString();
         Awaitility.await().until(() -> staff.events().stream().anyMatch(f -> marker.equals(postId(f))));
 
         assertThat(staff.raw()).noneMatch(frame -> frame.contains(title));
@@ -93,11 +83,11 @@ class RealtimeDeliveryTests {
         broker.stop();
         try {
             for (int i = 0; i < 5; i++) {
-                ids.add(api.create(editor.token(), "Written during the outage " + i).get("id").asString());
+                ids.add(restPosts.create(editor.token(), "Written during the outage " + i).get("id").asString());
             }
-            JsonNode post = api.create(editor.token(), "Edited during the outage");
+            JsonNode post = restPosts.create(editor.token(), "Edited during the outage");
             ids.add(post.get("id").asString());
-            api.publish(editor.token(), post.get("id").asString(), post.get("version").asLong());
+            restPosts.publish(editor.token(), post.get("id").asString(), post.get("version").asLong());
         } finally {
             broker.start();
         }
@@ -118,7 +108,7 @@ class RealtimeDeliveryTests {
         // More changes than the instance keeps in memory (blog.realtime.recent-events is 50 in tests).
         List<String> missed = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
-            missed.add(api.create(editor.token(), "Missed while away " + i).get("id").asString());
+            missed.add(restPosts.create(editor.token(), "Missed while away " + i).get("id").asString());
         }
         Awaitility.await().until(() -> sockets.position(editor.token()) >= since + missed.size());
 
@@ -139,7 +129,6 @@ class RealtimeDeliveryTests {
         tooOld.close();
     }
 
-
     @Test
     void readersHearNothingOfDraftsButSeePublicationEditsAndRemovals() throws Exception {
         TestSocket reader = sockets.joined(null);
@@ -147,19 +136,19 @@ class RealtimeDeliveryTests {
         String hidden = "Hidden " + UUID.randomUUID();
         String token = editor.token();
 
-        JsonNode draft = api.create(token, hidden, "public-slug-" + UUID.randomUUID());
+        JsonNode draft = restPosts.create(token, hidden, "public-slug-" + UUID.randomUUID());
         String id = draft.get("id").asString();
-        JsonNode v1 = api.update(token, id, draft.get("version").asLong(), hidden + " second draft");
-        JsonNode v2 = api.update(token, id, v1.get("version").asLong(), "Public title");
-        JsonNode v3 = api.publish(token, id, v2.get("version").asLong());
-        JsonNode v4 = api.update(token, id, v3.get("version").asLong(), "Public edit");
-        JsonNode v5 = api.unpublish(token, id, v4.get("version").asLong());
-        JsonNode v6 = api.update(token, id, v5.get("version").asLong(), hidden + " while unpublished");
-        JsonNode v7 = api.update(token, id, v6.get("version").asLong(), "Public again");
-        JsonNode v8 = api.publish(token, id, v7.get("version").asLong());
-        api.delete(token, id, v8.get("version").asLong());
-        JsonNode otherDraft = api.create(token, hidden + " never published");
-        api.delete(token, otherDraft.get("id").asString(), otherDraft.get("version").asLong());
+        JsonNode v1 = restPosts.update(token, id, draft.get("version").asLong(), hidden + " second draft");
+        JsonNode v2 = restPosts.update(token, id, v1.get("version").asLong(), "Public title");
+        JsonNode v3 = restPosts.publish(token, id, v2.get("version").asLong());
+        JsonNode v4 = restPosts.update(token, id, v3.get("version").asLong(), "Public edit");
+        JsonNode v5 = restPosts.unpublish(token, id, v4.get("version").asLong());
+        JsonNode v6 = restPosts.update(token, id, v5.get("version").asLong(), hidden + " while unpublished");
+        JsonNode v7 = restPosts.update(token, id, v6.get("version").asLong(), "Public again");
+        JsonNode v8 = restPosts.publish(token, id, v7.get("version").asLong());
+        restPosts.delete(token, id, v8.get("version").asLong());
+        JsonNode otherDraft = restPosts.create(token, hidden + " never published");
+        restPosts.delete(token, otherDraft.get("id").asString(), otherDraft.get("version").asLong());
 
         Awaitility.await().until(() -> staff.events().stream()
                 .anyMatch(f -> otherDraft.get("id").asString().equals(postId(f))

@@ -9,30 +9,20 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
-import io.realtimeblog.TestAccounts;
 import io.realtimeblog.TestAccounts.Staff;
 import io.realtimeblog.ops.Actuator;
 import io.realtimeblog.users.Role;
 
 /** The pipeline's meters as Prometheus scrapes them: a write moves published, latency, delivered and resumes. */
 @IntegrationTest
-class RealtimeMetricsTests {
-
-    @Autowired
-    Sockets sockets;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @LocalServerPort
-    int port;
+class RealtimeMetricsTests extends AbstractIntegrationTest {
 
     Actuator actuator;
     @Autowired
-    RestPosts api;
+    RestPosts posts;
 
     Staff editor;
 
@@ -49,7 +39,7 @@ class RealtimeMetricsTests {
         String before = actuator.scrape();
         assertThat(Actuator.value(before, "blog_realtime_sessions", "audience=\"staff\"")).isGreaterThanOrEqualTo(1);
 
-        String id = api.create(editor.token(), "Counted").get("id").asString();
+        String id = posts.create(editor.token(), "Counted").get("id").asString();
         Awaitility.await().until(() -> staff.events().stream()
                 .anyMatch(f -> id.equals(f.get("event").get("postId").asString())));
 
@@ -81,7 +71,7 @@ class RealtimeMetricsTests {
     @Test
     void theStreamLagIsZeroOnceTheInstanceHasReadTheTopicToItsEnd() throws Exception {
         TestSocket staff = sockets.joined(editor.token());
-        String id = api.create(editor.token(), "Read to the end").get("id").asString();
+        String id = posts.create(editor.token(), "Read to the end").get("id").asString();
         Awaitility.await().until(() -> staff.events().stream()
                 .anyMatch(f -> id.equals(f.get("event").get("postId").asString())));
 

@@ -13,31 +13,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
-import io.realtimeblog.TestAccounts;
 import io.realtimeblog.kafka.KafkaEndpoint;
 import io.realtimeblog.users.Role;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The path of one change, end to end: REST write, outbox, the real embedded broker, a real WebSocket client. */
 @IntegrationTest
-class RealtimePipelineTests {
-
-    @Autowired
-    Sockets sockets;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    JsonMapper json;
+class RealtimePipelineTests extends AbstractIntegrationTest {
 
     @Autowired
     KafkaEndpoint kafka;
 
     @Autowired
-    RestPosts api;
+    RestPosts posts;
 
     String editor;
     TestSocket staff;
@@ -55,12 +45,12 @@ class RealtimePipelineTests {
 
     @Test
     void eachRestOperationProducesExactlyOneRecordAndOneStaffFrameInVersionOrder() throws Exception {
-        JsonNode created = api.create(editor, "Pipeline " + UUID.randomUUID());
+        JsonNode created = posts.create(editor, "Pipeline " + UUID.randomUUID());
         String id = created.get("id").asString();
-        JsonNode updated = api.update(editor, id, created.get("version").asLong(), "Pipeline edited");
-        JsonNode published = api.publish(editor, id, updated.get("version").asLong());
-        JsonNode unpublished = api.unpublish(editor, id, published.get("version").asLong());
-        api.delete(editor, id, unpublished.get("version").asLong());
+        JsonNode updated = posts.update(editor, id, created.get("version").asLong(), "Pipeline edited");
+        JsonNode published = posts.publish(editor, id, updated.get("version").asLong());
+        JsonNode unpublished = posts.unpublish(editor, id, published.get("version").asLong());
+        posts.delete(editor, id, unpublished.get("version").asLong());
 
         List<String> expected = List.of("blog-created", "blog-updated", "blog-published", "blog-unpublished",
                 "blog-deleted");
@@ -85,15 +75,15 @@ class RealtimePipelineTests {
 
     @Test
     void aClientThatReconnectsWithSinceGetsExactlyTheMissedEvents() throws Exception {
-        JsonNode before = api.create(editor, "Before the drop " + UUID.randomUUID());
+        JsonNode before = posts.create(editor, "Before the drop " + UUID.randomUUID());
         Awaitility.await().until(() -> !framesFor(staff, before.get("id").asString()).isEmpty());
         long position = staff.events().get(staff.events().size() - 1).get("position").asLong();
         // A second client, connected throughout, tells us when the missed events have gone through Kafka.
         TestSocket watcher = sockets.joined(editor);
         staff.close();
 
-        List<String> missed = List.of(api.create(editor, "Missed one " + UUID.randomUUID()).get("id").asString(),
-                api.create(editor, "Missed two " + UUID.randomUUID()).get("id").asString());
+        List<String> missed = List.of(posts.create(editor, "Missed one " + UUID.randomUUID()).get("id").asString(),
+                posts.create(editor, "Missed two " + UUID.randomUUID()).get("id").asString());
         Awaitility.await().until(() -> watcher.events().stream()
                 .anyMatch(f -> missed.get(1).equals(f.get("event").get("postId").asString())));
 

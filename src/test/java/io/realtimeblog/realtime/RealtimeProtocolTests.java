@@ -11,11 +11,10 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
-import io.realtimeblog.TestAccounts;
 import io.realtimeblog.TestAccounts.Staff;
 import io.realtimeblog.auth.TestTokens;
 import io.realtimeblog.users.Role;
@@ -23,16 +22,7 @@ import tools.jackson.databind.JsonNode;
 
 /** WebSocket protocol v1: the hello handshake, bad input, close codes, in-band token refresh, origins. */
 @IntegrationTest
-class RealtimeProtocolTests {
-
-    @Autowired
-    Sockets sockets;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @LocalServerPort
-    int port;
+class RealtimeProtocolTests extends AbstractIntegrationTest {
 
     @Autowired
     ApplicationContext context;

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
-import io.realtimeblog.TestAccounts;
 import io.realtimeblog.TestAccounts.Staff;
 import io.realtimeblog.users.Role;
 import tools.jackson.databind.JsonNode;
@@ -24,13 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tests, so more than 50 events after the position make it a Kafka replay).
  */
 @IntegrationTest
-class ReplayVisibilityTests {
-
-    @Autowired
-    Sockets sockets;
-
-    @Autowired
-    TestAccounts accounts;
+class ReplayVisibilityTests extends AbstractIntegrationTest {
 
     private static final int MORE_THAN_MEMORY = 55;
 
@@ -38,7 +32,7 @@ class ReplayVisibilityTests {
     MeterRegistry meters;
 
     @Autowired
-    RestPosts api;
+    RestPosts restPosts;
 
     Staff editor;
     Staff author;
@@ -75,11 +69,11 @@ class ReplayVisibilityTests {
     void aContributorWatchingLiveGetsTheUnpublishOfAnotherAuthorsPostAsABareRemoval() throws Exception {
         TestSocket watching = sockets.joined(contributor.token());
         String secret = "Withdrawn live " + UUID.randomUUID();
-        JsonNode post = api.create(author.token(), "Public first " + UUID.randomUUID());
+        JsonNode post = restPosts.create(author.token(), "Public first " + UUID.randomUUID());
         String id = post.get("id").asString();
-        JsonNode published = api.publish(author.token(), id, post.get("version").asLong());
-        JsonNode edited = api.update(author.token(), id, published.get("version").asLong(), secret);
-        api.unpublish(author.token(), id, edited.get("version").asLong());
+        JsonNode published = restPosts.publish(author.token(), id, post.get("version").asLong());
+        JsonNode edited = restPosts.update(author.token(), id, published.get("version").asLong(), secret);
+        restPosts.unpublish(author.token(), id, edited.get("version").asLong());
 
         Awaitility.await().until(() -> types(watching, id).contains("blog-unpublished"));
         List<JsonNode> frames = watching.events().stream().filter(f -> id.equals(postId(f))).toList();
@@ -125,11 +119,11 @@ class ReplayVisibilityTests {
         JsonNode deleted = published("Deleted later " + tag);
         published("Still public " + tag);
         for (int i = 0; i < fillers; i++) {
-            api.create(editor.token(), "Filler " + i);
+            restPosts.create(editor.token(), "Filler " + i);
         }
-        JsonNode unpublished = api.unpublish(author.token(), withdrawn.get("id").asString(),
+        JsonNode unpublished = restPosts.unpublish(author.token(), withdrawn.get("id").asString(),
                 withdrawn.get("version").asLong());
-        api.delete(author.token(), deleted.get("id").asString(), deleted.get("version").asLong());
+        restPosts.delete(author.token(), deleted.get("id").asString(), deleted.get("version").asLong());
         long end = since + 8 + fillers;
         Awaitility.await().until(() -> sockets.position(editor.token()) >= end);
         assertThat(unpublished.get("status").asString()).isEqualTo("DRAFT");
@@ -142,8 +136,8 @@ class ReplayVisibilityTests {
     }
 
     private JsonNode published(String title) throws Exception {
-        JsonNode draft = api.create(author.token(), title);
-        return api.publish(author.token(), draft.get("id").asString(), draft.get("version").asLong());
+        JsonNode draft = restPosts.create(author.token(), title);
+        return restPosts.publish(author.token(), draft.get("id").asString(), draft.get("version").asLong());
     }
 
     private TestSocket resume(Staff viewer, long since) {
@@ -151,7 +145,6 @@ class ReplayVisibilityTests {
         assertThat(socket.last("resync")).isNull();
         return socket;
     }
-
 
     private double resumes(String outcome) {
         return meters.get("blog.realtime.resumes").tag("outcome", outcome).counter().count();

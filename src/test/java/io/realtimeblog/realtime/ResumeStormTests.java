@@ -19,18 +19,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.test.context.TestPropertySource;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.TestAccounts.Staff;
 import io.realtimeblog.users.Role;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,24 +45,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 // outbox relay never takes rows of the shared context's (each context has its own broker).
 @TestPropertySource(properties = {"blog.realtime.hello-timeout=60s",
         "spring.datasource.url=jdbc:h2:mem:resume-storm;DB_CLOSE_DELAY=-1"})
-class ResumeStormTests {
-
-    @Autowired
-    Sockets sockets;
-
-    @Autowired
-    TestAccounts accounts;
+class ResumeStormTests extends AbstractIntegrationTest {
 
     private static final int CLIENTS = 2_000;
     private static final int POSTS = 27;
     private static final int NEARBY_POSITIONS = 4;
     private static final int WAVE = 250;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JsonMapper json;
 
     @Autowired
     MeterRegistry meters;
@@ -75,7 +62,7 @@ class ResumeStormTests {
     RealtimeProperties properties;
 
     @Autowired
-    RestPosts api;
+    RestPosts restPosts;
 
     Staff editor;
     ConsumerFactory.Listener<String, String> listener;
@@ -90,8 +77,8 @@ class ResumeStormTests {
         TestSocket live = sockets.open();
         long base = live.join(null, null).get("position").asLong();
         for (int i = 0; i < POSTS; i++) {
-            JsonNode draft = api.create(editor.token(), "Storm " + i);
-            api.publish(editor.token(), draft.get("id").asString(), draft.get("version").asLong());
+            JsonNode draft = restPosts.create(editor.token(), "Storm " + i);
+            restPosts.publish(editor.token(), draft.get("id").asString(), draft.get("version").asLong());
         }
         Awaitility.await().until(() -> live.events().size() == POSTS);
         List<Long> published = live.events().stream().map(f -> f.get("position").asLong()).toList();

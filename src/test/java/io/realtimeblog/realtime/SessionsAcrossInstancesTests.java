@@ -12,22 +12,16 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.TestAccounts.Staff;
-import io.realtimeblog.kafka.KafkaEndpoint;
 import io.realtimeblog.users.Role;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A session ended on one instance ends on every instance: the second instance refuses the token on REST and closes
@@ -36,35 +30,14 @@ import tools.jackson.databind.json.JsonMapper;
  * extra time for a loaded build machine.
  */
 @IntegrationTest
-class SessionsAcrossInstancesTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
-    KafkaEndpoint kafka;
-
-    @Autowired
-    Environment environment;
+class SessionsAcrossInstancesTests extends AcrossInstancesTest {
 
     final HttpClient http = HttpClient.newHttpClient();
-    SecondInstance second;
     int secondPort;
-    @Autowired
-    TestAccounts accounts;
 
     @BeforeEach
-    void startSecondInstance() {
-        second = SecondInstance.beside(environment, kafka);
+    void rememberSecondPort() {
         secondPort = second.port();
-    }
-
-    @AfterEach
-    void stopSecondInstance() {
-        second.close();
     }
 
     @Test

@@ -13,31 +13,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.realtime.session.RealtimeSessions;
 import io.realtimeblog.users.Role;
-import tools.jackson.databind.json.JsonMapper;
 
 /** A client that stops reading is closed as slow; everyone else keeps receiving everything. */
 @IntegrationTest
-class SlowClientTests {
-
-    @Autowired
-    Sockets sockets;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JsonMapper json;
+class SlowClientTests extends AbstractIntegrationTest {
 
     @Autowired
     RealtimeSessions sessions;

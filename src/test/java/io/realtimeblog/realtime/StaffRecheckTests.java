@@ -10,11 +10,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.TestAccounts.Staff;
@@ -26,16 +25,7 @@ import tools.jackson.databind.JsonNode;
  * a logout on a socket.
  */
 @IntegrationTest
-class StaffRecheckTests {
-
-    @Autowired
-    Sockets sockets;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    TestAccounts accounts;
+class StaffRecheckTests extends AbstractIntegrationTest {
 
     final List<TestSocket> opened = new ArrayList<>();
 

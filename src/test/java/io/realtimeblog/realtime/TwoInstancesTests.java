@@ -5,58 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.env.Environment;
 
 import io.realtimeblog.IntegrationTest;
-import io.realtimeblog.TestAccounts;
-import io.realtimeblog.kafka.KafkaEndpoint;
 import io.realtimeblog.users.Role;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two app instances against one database and one broker: the test's own instance (with the embedded broker) and
  * a second one started beside it that uses that broker as an external cluster.
  */
 @IntegrationTest
-class TwoInstancesTests {
-
-    @Autowired
-    Sockets sockets;
+class TwoInstancesTests extends AcrossInstancesTest {
 
     @Autowired
     RestPosts posts;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
-    KafkaEndpoint kafka;
-
-    @Autowired
-    Environment environment;
-
-    SecondInstance second;
-
-    @BeforeEach
-    void startSecondInstance() {
-        second = SecondInstance.beside(environment, kafka);
-    }
-
-    @AfterEach
-    void stopSecondInstance() {
-        second.close();
-    }
 
     @Test
     void aWriteThroughOneInstanceReachesClientsOfTheOther() throws Exception {

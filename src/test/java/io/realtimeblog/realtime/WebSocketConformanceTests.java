@@ -20,12 +20,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * RFC 6455 conformance of our transport (realtime/wire), case by case as the Autobahn test suite groups them
@@ -39,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * (docs/websocket-protocol.md, "Conformance").
  */
 @IntegrationTest
-class WebSocketConformanceTests {
+class WebSocketConformanceTests extends AbstractIntegrationTest {
 
     private static final int TEXT = 0x1;
     private static final int BINARY = 0x2;
@@ -47,12 +46,6 @@ class WebSocketConformanceTests {
     private static final int PING = 0x9;
     private static final int PONG = 0xA;
     private static final int FIN = 0x80;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JsonMapper json;
 
     @Autowired
     MeterRegistry meters;

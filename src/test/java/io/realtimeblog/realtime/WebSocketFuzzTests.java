@@ -30,8 +30,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
-import io.realtimeblog.TestAccounts;
 import io.realtimeblog.users.Role;
 import tools.jackson.databind.JsonNode;
 
@@ -42,16 +42,10 @@ import tools.jackson.databind.JsonNode;
  * docs/websocket-protocol.md, and nothing unhandled may reach the log.
  */
 @IntegrationTest
-class WebSocketFuzzTests {
-
-    @Autowired
-    Sockets sockets;
+class WebSocketFuzzTests extends AbstractIntegrationTest {
 
     @Autowired
     RestPosts posts;
-
-    @Autowired
-    TestAccounts accounts;
 
     private static final long SEED = Long.getLong("fuzz.seed", System.nanoTime());
     private static final int SESSIONS = 240;

@@ -6,10 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
-import io.realtimeblog.TestAccounts;
 import io.realtimeblog.users.Role;
 
 /**
@@ -17,13 +16,7 @@ import io.realtimeblog.users.Role;
  * fragmented messages, and a client that never finishes the close handshake.
  */
 @IntegrationTest
-class WebSocketTransportTests {
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    Sockets sockets;
+class WebSocketTransportTests extends AbstractIntegrationTest {
 
     @Test
     void aPingIsAnsweredWithAPongCarryingTheSamePayload() throws Exception {

@@ -13,15 +13,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
-import io.realtimeblog.TestAccounts;
-import io.realtimeblog.posts.PostsClient;
 import io.realtimeblog.site.StaffPosts.Written;
 import io.realtimeblog.users.Role;
 
@@ -31,19 +27,7 @@ import io.realtimeblog.users.Role;
  * before year 1) still answer 200, with the dates an RFC 822 or HTTP date cannot carry left out.
  */
 @IntegrationTest
-class ExtremeDatesTests {
-
-    @Autowired
-    PostsClient api;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcTemplate jdbc;
+class ExtremeDatesTests extends AbstractIntegrationTest {
 
     StaffPosts posts;
     Written post;

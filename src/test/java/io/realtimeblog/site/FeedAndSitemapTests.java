@@ -16,34 +16,22 @@ import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
-import io.realtimeblog.TestAccounts;
-import io.realtimeblog.posts.PostsClient;
 import io.realtimeblog.site.StaffPosts.Written;
 import io.realtimeblog.users.Role;
 
 /** The RSS feed and the sitemap: well-formed XML with the required elements, escaped text, and 304s. */
 @IntegrationTest
-class FeedAndSitemapTests {
-
-    @Autowired
-    PostsClient api;
-
-    @Autowired
-    TestAccounts accounts;
+class FeedAndSitemapTests extends AbstractIntegrationTest {
 
     private static final String SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
-
-    @Autowired
-    MockMvc mvc;
 
     StaffPosts posts;
     String marker;

@@ -8,14 +8,12 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.StatementsOnThisThread;
-import io.realtimeblog.TestAccounts;
-import io.realtimeblog.posts.PostsClient;
 import io.realtimeblog.users.Role;
 
 /**
@@ -29,16 +27,7 @@ import io.realtimeblog.users.Role;
  * outbox relay) runs on other threads and is not counted: Hibernate's global statistics counted it once.
  */
 @IntegrationTest
-class HomePageStatementCountTests {
-
-    @Autowired
-    PostsClient api;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    MockMvc mvc;
+class HomePageStatementCountTests extends AbstractIntegrationTest {
 
     @Test
     void homePageOfFiftyPostsTakesOneStatementAfterTheValidator() throws Exception {

@@ -11,14 +11,11 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
-import io.realtimeblog.posts.PostsClient;
 import io.realtimeblog.site.StaffPosts.Written;
 import io.realtimeblog.users.Role;
 
@@ -28,19 +25,7 @@ import io.realtimeblog.users.Role;
  * addresses that never existed.
  */
 @IntegrationTest
-class ReadersSeeOnlyPublishedPostsTests {
-
-    @Autowired
-    PostsClient api;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    TestAccounts accounts;
+class ReadersSeeOnlyPublishedPostsTests extends AbstractIntegrationTest {
 
     TestAccounts.Staff editor;
     StaffPosts posts;

@@ -11,33 +11,22 @@ import java.time.Duration;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.users.Role;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** {@code GET /api/status}: typed figures for every staff role, nothing for anonymous callers. */
 @IntegrationTest
-class StatusApiTests {
-
-    @Autowired
-    MockMvc mockMvc;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
-    TestAccounts accounts;
+class StatusApiTests extends AbstractIntegrationTest {
 
     @Test
     void anonymousCallersAreRefused() throws Exception {
-        mockMvc.perform(get("/api/status"))
+        mvc.perform(get("/api/status"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("/problems/unauthorized"))
@@ -72,7 +61,7 @@ class StatusApiTests {
         String editor = TestAccounts.bearer(accounts.tokenFor(Role.EDITOR));
         JsonNode before = awaitStatus(editor, s -> true);
 
-        mockMvc.perform(post("/api/posts").header(HttpHeaders.AUTHORIZATION, editor)
+        mvc.perform(post("/api/posts").header(HttpHeaders.AUTHORIZATION, editor)
                 .contentType(MediaType.APPLICATION_JSON).content("{\"title\":\"Counted on the status page\"}"))
                 .andExpect(status().isCreated());
 
@@ -82,7 +71,7 @@ class StatusApiTests {
     }
 
     private JsonNode awaitStatus(String bearer, java.util.function.Predicate<JsonNode> until) {
-        return Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> json.readTree(mockMvc
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> json.readTree(mvc
                 .perform(get("/api/status").header(HttpHeaders.AUTHORIZATION, bearer))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()), until);
     }

@@ -17,33 +17,23 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.TestAccounts.Staff;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The password policy at creation, changing one's own password, and an administrator's one-time reset. */
 @IntegrationTest
-class PasswordApiTests {
+class PasswordApiTests extends AbstractIntegrationTest {
 
     static final String NEW_PASSWORD = "a-brand-new-password-for-tests";
 
     @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
     UserRepository users;
-
-    @Autowired
-    TestAccounts accounts;
 
     @ParameterizedTest
     @ValueSource(strings = {"aaaaaaaaaaaa", "password1234", "            "})

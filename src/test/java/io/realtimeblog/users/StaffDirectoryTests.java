@@ -12,23 +12,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.TestAccounts.Staff;
 
 @IntegrationTest
-class StaffDirectoryTests {
+class StaffDirectoryTests extends AbstractIntegrationTest {
 
     @Autowired
     StaffDirectory directory;
-
-    @Autowired
-    MockMvc mockMvc;
-
-    @Autowired
-    TestAccounts accounts;
 
     @Test
     void displayNamesOmitUnknownIds() {
@@ -48,7 +42,7 @@ class StaffDirectoryTests {
         Staff author = accounts.create(Role.AUTHOR);
         assertThat(directory.findActiveActor(author.id())).contains(new Actor(author.id(), author.name(), Role.AUTHOR));
 
-        mockMvc.perform(patch("/api/users/" + author.id())
+        mvc.perform(patch("/api/users/" + author.id())
                 .header(HttpHeaders.AUTHORIZATION, TestAccounts.bearer(accounts.adminToken()))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"enabled\": false}")).andExpect(status().isOk());
 

@@ -13,27 +13,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.TestAccounts.Staff;
 
 /** Whatever a client sends, a bad request gets a 4xx problem, never a 500. */
 @IntegrationTest
-class UserApiBadInputTests {
+class UserApiBadInputTests extends AbstractIntegrationTest {
 
     static final String LONG = "x".repeat(400);
-
-    @Autowired
-    MockMvc mockMvc;
-
-    @Autowired
-    TestAccounts accounts;
 
     Staff target;
 
@@ -83,29 +76,29 @@ class UserApiBadInputTests {
     @ParameterizedTest
     @MethodSource("malformedCreateRequests")
     void malformedCreateRequestsAreClientErrors(String body) throws Exception {
-        expectClientProblem(mockMvc.perform(post("/api/users").header(HttpHeaders.AUTHORIZATION, admin())
+        expectClientProblem(mvc.perform(post("/api/users").header(HttpHeaders.AUTHORIZATION, admin())
                 .contentType(MediaType.APPLICATION_JSON).content(body)));
     }
 
     @ParameterizedTest
     @MethodSource("malformedChangeRequests")
     void malformedChangeRequestsAreClientErrors(String body) throws Exception {
-        expectClientProblem(mockMvc.perform(patch("/api/users/" + target.id()).header(HttpHeaders.AUTHORIZATION,
+        expectClientProblem(mvc.perform(patch("/api/users/" + target.id()).header(HttpHeaders.AUTHORIZATION,
                 admin()).contentType(MediaType.APPLICATION_JSON).content(body)));
     }
 
     @Test
     void aPathIdThatIsNotAUuidIsABadRequest() throws Exception {
-        expectClientProblem(mockMvc.perform(patch("/api/users/not-a-uuid").header(HttpHeaders.AUTHORIZATION, admin())
+        expectClientProblem(mvc.perform(patch("/api/users/not-a-uuid").header(HttpHeaders.AUTHORIZATION, admin())
                 .contentType(MediaType.APPLICATION_JSON).content("{\"enabled\": false}")))
                 .andExpect(status().isBadRequest());
-        expectClientProblem(mockMvc.perform(get("/api/users/not-a-uuid").header(HttpHeaders.AUTHORIZATION, admin())))
+        expectClientProblem(mvc.perform(get("/api/users/not-a-uuid").header(HttpHeaders.AUTHORIZATION, admin())))
                 .andExpect(status().isBadRequest());
     }
 
     @Test
     void aWrongContentTypeIsUnsupportedMediaType() throws Exception {
-        mockMvc.perform(post("/api/users").header(HttpHeaders.AUTHORIZATION, admin())
+        mvc.perform(post("/api/users").header(HttpHeaders.AUTHORIZATION, admin())
                 .contentType(MediaType.TEXT_PLAIN).content("hello"))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
@@ -115,7 +108,7 @@ class UserApiBadInputTests {
     void malformedLoginRequestsAreClientErrors() throws Exception {
         for (String body : new String[] {"{not json", "{\"email\": 1}", "{\"email\": \"a@b\", \"password\": \"x\", \"x\": 1}",
                 "{\"email\": \"" + LONG + "\", \"password\": \"x\"}", ""}) {
-            expectClientProblem(mockMvc.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+            expectClientProblem(mvc.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
                     .content(body).with(request -> {
                         request.setRemoteAddr("10.7.7.7");
                         return request;

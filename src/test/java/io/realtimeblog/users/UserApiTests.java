@@ -17,35 +17,24 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.TestAccounts.Staff;
-import tools.jackson.databind.json.JsonMapper;
 
 @IntegrationTest
-class UserApiTests {
-
-    @Autowired
-    MockMvc mockMvc;
-
-    @Autowired
-    JsonMapper jsonMapper;
-
-    @Autowired
-    TestAccounts accounts;
+class UserApiTests extends AbstractIntegrationTest {
 
     @Test
     void adminCreatesAUserAndGetsItsLocation() throws Exception {
         String email = TestAccounts.uniqueEmail("New.Person");
 
-        String location = mockMvc.perform(asAdmin(post("/api/users")).content(json(Map.of("email", email,
+        String location = mvc.perform(asAdmin(post("/api/users")).content(json(Map.of("email", email,
                 "displayName", "New Person", "password", "a-long-enough-password", "role", "AUTHOR"))))
                 .andExpect(status().isCreated())
                 .andExpect(header().string(HttpHeaders.LOCATION, containsString("/api/users/")))
@@ -58,12 +47,12 @@ class UserApiTests {
                 .andExpect(jsonPath("$.password").doesNotExist())
                 .andReturn().getResponse().getHeader(HttpHeaders.LOCATION);
 
-        mockMvc.perform(asAdmin(get("/api/users")))
+        mvc.perform(asAdmin(get("/api/users")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].email", hasItem(email.toLowerCase())))
                 .andExpect(jsonPath("$[*].passwordHash").isEmpty())
                 .andExpect(content().string(not(containsString("{bcrypt}"))));
-        mockMvc.perform(asAdmin(get(location)))
+        mvc.perform(asAdmin(get(location)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.email").value(email.toLowerCase()));
         accounts.login(email, "a-long-enough-password");
@@ -73,7 +62,7 @@ class UserApiTests {
     void aSecondUserWithTheSameEmailInAnyCaseIsAConflict() throws Exception {
         Staff existing = accounts.create(Role.AUTHOR);
 
-        mockMvc.perform(asAdmin(post("/api/users")).content(json(Map.of("email", existing.email().toUpperCase(),
+        mvc.perform(asAdmin(post("/api/users")).content(json(Map.of("email", existing.email().toUpperCase(),
                 "displayName", "Copy", "password", "a-long-enough-password", "role", "EDITOR"))))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -84,14 +73,14 @@ class UserApiTests {
     void adminChangesARoleAndTheDisplayName() throws Exception {
         Staff contributor = accounts.create(Role.CONTRIBUTOR);
 
-        mockMvc.perform(asAdmin(patch("/api/users/" + contributor.id()))
+        mvc.perform(asAdmin(patch("/api/users/" + contributor.id()))
                 .content("{\"role\": \"EDITOR\", \"displayName\": \"Promoted\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.role").value("EDITOR"))
                 .andExpect(jsonPath("$.displayName").value("Promoted"))
                 .andExpect(jsonPath("$.enabled").value(true));
 
-        mockMvc.perform(get("/api/users/me").header(HttpHeaders.AUTHORIZATION, contributor.bearer()))
+        mvc.perform(get("/api/users/me").header(HttpHeaders.AUTHORIZATION, contributor.bearer()))
                 .andExpect(jsonPath("$.role").value("EDITOR"));
     }
 
@@ -99,13 +88,13 @@ class UserApiTests {
     void adminDisablesAndReenablesAUser() throws Exception {
         Staff author = accounts.create(Role.AUTHOR);
 
-        mockMvc.perform(asAdmin(patch("/api/users/" + author.id())).content("{\"enabled\": false}"))
+        mvc.perform(asAdmin(patch("/api/users/" + author.id())).content("{\"enabled\": false}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.enabled").value(false));
-        mockMvc.perform(get("/api/users/me").header(HttpHeaders.AUTHORIZATION, author.bearer()))
+        mvc.perform(get("/api/users/me").header(HttpHeaders.AUTHORIZATION, author.bearer()))
                 .andExpect(status().isUnauthorized());
 
-        mockMvc.perform(asAdmin(patch("/api/users/" + author.id())).content("{\"enabled\": true}"))
+        mvc.perform(asAdmin(patch("/api/users/" + author.id())).content("{\"enabled\": true}"))
                 .andExpect(status().isOk());
         accounts.login(author.email(), author.password());
     }
@@ -115,13 +104,13 @@ class UserApiTests {
         Staff admin = accounts.create(Role.ADMIN);
 
         for (String change : new String[] {"{\"enabled\": false}", "{\"role\": \"EDITOR\"}"}) {
-            mockMvc.perform(patch("/api/users/" + admin.id()).header(HttpHeaders.AUTHORIZATION, admin.bearer())
+            mvc.perform(patch("/api/users/" + admin.id()).header(HttpHeaders.AUTHORIZATION, admin.bearer())
                     .contentType(MediaType.APPLICATION_JSON).content(change))
                     .andExpect(status().isConflict())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                     .andExpect(jsonPath("$.type").value("/problems/cannot-change-own-account"));
         }
-        mockMvc.perform(patch("/api/users/" + admin.id()).header(HttpHeaders.AUTHORIZATION, admin.bearer())
+        mvc.perform(patch("/api/users/" + admin.id()).header(HttpHeaders.AUTHORIZATION, admin.bearer())
                 .contentType(MediaType.APPLICATION_JSON).content("{\"displayName\": \"Still Admin\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.role").value("ADMIN"));
@@ -134,18 +123,18 @@ class UserApiTests {
         Staff other = accounts.create(Role.CONTRIBUTOR);
         String bearer = staff.bearer();
 
-        expectForbidden(mockMvc.perform(get("/api/users").header(HttpHeaders.AUTHORIZATION, bearer)));
-        expectForbidden(mockMvc.perform(get("/api/users/" + other.id()).header(HttpHeaders.AUTHORIZATION, bearer)));
-        expectForbidden(mockMvc.perform(post("/api/users").header(HttpHeaders.AUTHORIZATION, bearer)
+        expectForbidden(mvc.perform(get("/api/users").header(HttpHeaders.AUTHORIZATION, bearer)));
+        expectForbidden(mvc.perform(get("/api/users/" + other.id()).header(HttpHeaders.AUTHORIZATION, bearer)));
+        expectForbidden(mvc.perform(post("/api/users").header(HttpHeaders.AUTHORIZATION, bearer)
                 .contentType(MediaType.APPLICATION_JSON).content(json(Map.of("email",
                         TestAccounts.uniqueEmail("x"), "displayName", "X", "password", "a-long-enough-password",
                         "role", "ADMIN")))));
-        expectForbidden(mockMvc.perform(patch("/api/users/" + other.id()).header(HttpHeaders.AUTHORIZATION, bearer)
+        expectForbidden(mvc.perform(patch("/api/users/" + other.id()).header(HttpHeaders.AUTHORIZATION, bearer)
                 .contentType(MediaType.APPLICATION_JSON).content("{\"role\": \"ADMIN\"}")));
-        expectForbidden(mockMvc.perform(patch("/api/users/" + staff.id()).header(HttpHeaders.AUTHORIZATION, bearer)
+        expectForbidden(mvc.perform(patch("/api/users/" + staff.id()).header(HttpHeaders.AUTHORIZATION, bearer)
                 .contentType(MediaType.APPLICATION_JSON).content("{\"role\": \"ADMIN\"}")));
 
-        mockMvc.perform(get("/api/users/me").header(HttpHeaders.AUTHORIZATION, bearer))
+        mvc.perform(get("/api/users/me").header(HttpHeaders.AUTHORIZATION, bearer))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.id").value(staff.id().toString()))
                 .andExpect(jsonPath("$.role").value(role.name()))
@@ -154,17 +143,17 @@ class UserApiTests {
 
     @Test
     void anonymousCallersAreUnauthorized() throws Exception {
-        expectUnauthorized(mockMvc.perform(get("/api/users")));
-        expectUnauthorized(mockMvc.perform(get("/api/users/me")));
-        expectUnauthorized(mockMvc.perform(post("/api/users").contentType(MediaType.APPLICATION_JSON)
+        expectUnauthorized(mvc.perform(get("/api/users")));
+        expectUnauthorized(mvc.perform(get("/api/users/me")));
+        expectUnauthorized(mvc.perform(post("/api/users").contentType(MediaType.APPLICATION_JSON)
                 .content("{}")));
-        expectUnauthorized(mockMvc.perform(patch("/api/users/" + UUID.randomUUID())
+        expectUnauthorized(mvc.perform(patch("/api/users/" + UUID.randomUUID())
                 .contentType(MediaType.APPLICATION_JSON).content("{}")));
     }
 
     @Test
     void changingAnUnknownUserIsNotFound() throws Exception {
-        mockMvc.perform(asAdmin(patch("/api/users/" + UUID.randomUUID())).content("{\"enabled\": false}"))
+        mvc.perform(asAdmin(patch("/api/users/" + UUID.randomUUID())).content("{\"enabled\": false}"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.type").value("/problems/user-not-found"));
     }
@@ -187,6 +176,6 @@ class UserApiTests {
     }
 
     private String json(Object value) {
-        return jsonMapper.writeValueAsString(value);
+        return json.writeValueAsString(value);
     }
 }

@@ -9,10 +9,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
 
 /**
@@ -20,10 +19,7 @@ import io.realtimeblog.IntegrationTest;
  * public site are untouched. (The index.html and asset of src/test/resources stand in for the built app.)
  */
 @IntegrationTest
-class AdminAppFallbackTests {
-
-    @Autowired
-    MockMvc mvc;
+class AdminAppFallbackTests extends AbstractIntegrationTest {
 
     @Test
     void aClientSideRouteLoadsTheAppsIndexHtmlThatIsRevalidatedOnEveryLoad() throws Exception {

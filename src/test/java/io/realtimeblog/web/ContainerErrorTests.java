@@ -10,12 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Errors raised outside Spring MVC, over real HTTP and raw sockets: what the firewall, Tomcat's connector and the
@@ -23,16 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
  * never Tomcat's page, a stack trace or a class name.
  */
 @IntegrationTest
-class ContainerErrorTests {
+class ContainerErrorTests extends AbstractIntegrationTest {
 
     private static final String[] BAD_PATHS = {"/api/posts/%00", "/api/posts/%2f", "/api/posts/a%2Fb",
             "/api/posts/%zz", "/api/posts/%", "/api/posts/%ff%fe", "/api/posts/%C0%AE%C0%AE", "/api/%2e%2e/%2e%2e/x"};
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JsonMapper json;
 
     @Test
     void aRequestTheFirewallRejectsGetsAProblemBody() throws Exception {

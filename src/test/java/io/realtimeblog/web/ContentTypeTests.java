@@ -8,14 +8,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.users.Role;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The API takes JSON only, over real HTTP (the container's own parsing is part of what is tested): wildcard, form,
@@ -23,19 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
  * is 415, a query string that does not decode is 400, and none of these refusals changes anything.
  */
 @IntegrationTest
-class ContentTypeTests {
-
-    @Autowired
-    TestAccounts accounts;
+class ContentTypeTests extends AbstractIntegrationTest {
 
     private static final byte[] UNDECODABLE_FORM = {'t', 'i', 't', 'l', 'e', '=', (byte) 0xff, '%', 'z', 'z', '&',
             (byte) 0xc3, '='};
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JsonMapper json;
 
     String token;
     String postId;

@@ -11,18 +11,15 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
-import io.realtimeblog.TestAccounts;
 import io.realtimeblog.users.Role;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Throws bad input at every endpoint: broken JSON, wrong types, missing and unknown fields, oversize strings,
@@ -30,18 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * that names no server internals; none may be a 5xx.
  */
 @IntegrationTest
-class MalformedInputTests {
-
-    @Autowired
-    TestAccounts accounts;
+class MalformedInputTests extends AbstractIntegrationTest {
 
     private static final String BIG = "x".repeat(100_001);
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JsonMapper json;
 
     String token;
     String postId;

@@ -8,22 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The OpenAPI document is generated from the code; the build keeps the copy in docs/ current. */
 @IntegrationTest
-class OpenApiDocumentTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JsonMapper json;
+class OpenApiDocumentTests extends AbstractIntegrationTest {
 
     @Test
     void servesTheDocumentAndSwaggerUiAnonymouslyAndWritesTheCopyInDocs() throws Exception {

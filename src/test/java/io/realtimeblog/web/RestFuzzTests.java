@@ -16,17 +16,14 @@ import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.users.Role;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Our own REST fuzz suite. It reads the generated OpenAPI document, so an endpoint added later is covered without
@@ -38,25 +35,13 @@ import tools.jackson.databind.json.JsonMapper;
  * seed and the request, so it can be replayed.
  */
 @IntegrationTest
-class RestFuzzTests {
-
-    @Autowired
-    TestAccounts accounts;
+class RestFuzzTests extends AbstractIntegrationTest {
 
     private static final long SEED = Long.getLong("fuzz.seed", 13L);
     private static final int CLIENTS = 4;
     private static final Pattern INTERNALS = Pattern.compile(
             "Exception|\\bat (io|org|java|jakarta)\\.|java\\.[a-z]+\\.|org\\.(apache|springframework)|tools\\.jackson"
                     + "|Apache Tomcat|<pre>");
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JsonMapper json;
 
     @Test
     void everyOperationAnswersHostileRequestsWithA4xxProblemAndNever5xx() throws Exception {

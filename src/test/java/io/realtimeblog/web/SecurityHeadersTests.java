@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
 
 /**
@@ -16,10 +15,7 @@ import io.realtimeblog.IntegrationTest;
  * nothing may frame us. (e2e/tests/browser-hardening.spec.js checks the pages work under them in Chromium.)
  */
 @IntegrationTest
-class SecurityHeadersTests {
-
-    @Autowired
-    MockMvc mvc;
+class SecurityHeadersTests extends AbstractIntegrationTest {
 
     @Test
     void theAdminAppMayLoadOnlyItsOwnScriptsAndTalkOnlyToThisOriginAndItsSocket() throws Exception {

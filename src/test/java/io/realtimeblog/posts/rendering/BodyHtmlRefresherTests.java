@@ -8,11 +8,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
-import io.realtimeblog.TestAccounts;
-import io.realtimeblog.posts.PostsClient;
 import io.realtimeblog.posts.PostsClient.Answer;
 import io.realtimeblog.users.Role;
 
@@ -21,22 +19,13 @@ import io.realtimeblog.users.Role;
  * edit that commits meanwhile.
  */
 @IntegrationTest
-class BodyHtmlRefresherTests {
-
-    @Autowired
-    TestAccounts accounts;
+class BodyHtmlRefresherTests extends AbstractIntegrationTest {
 
     /** What an older sanitiser let through: a class of the admin's style sheet. */
     private static final String OLD_HTML = "<p><code class=\"fixed inset-0 z-50\">Your session has expired.</code></p>";
 
     @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
     BodyHtmlRefresher refresher;
-
-    @Autowired
-    PostsClient api;
 
     String editor;
 

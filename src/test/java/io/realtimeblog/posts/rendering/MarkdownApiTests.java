@@ -10,13 +10,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
-import io.realtimeblog.TestAccounts;
-import io.realtimeblog.posts.PostsClient;
 import io.realtimeblog.posts.PostsClient.Answer;
 import io.realtimeblog.users.Role;
 
@@ -26,21 +23,12 @@ import io.realtimeblog.users.Role;
  * style sheets never reach the stored HTML.
  */
 @IntegrationTest
-class MarkdownApiTests {
-
-    @Autowired
-    TestAccounts accounts;
+class MarkdownApiTests extends AbstractIntegrationTest {
 
     /** Shapes that threw StackOverflowError before the nesting limit. */
     private static final String QUOTES = ">".repeat(50_000);
     private static final String LISTS = "- ".repeat(30_000) + "x";
     private static final String EMPHASIS = "*".repeat(30_000) + "a" + "*".repeat(30_000);
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    PostsClient api;
 
     String contributor;
 

@@ -22,17 +22,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.MutableClock;
-import io.realtimeblog.TestAccounts;
-import io.realtimeblog.posts.PostsClient;
 import io.realtimeblog.posts.PostsClient.Answer;
 import io.realtimeblog.posts.scheduling.ScheduledPublisher.PublishStep;
 import io.realtimeblog.users.Role;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The scheduler, constructed here with a test clock (and, where a test needs it, its own publish step) against
@@ -40,24 +37,12 @@ import tools.jackson.databind.json.JsonMapper;
  * scheduler (on the real clock) never touches them; each instance here only handles its test's post.
  */
 @IntegrationTest
-class ScheduledPublisherTests {
-
-    @Autowired
-    TestAccounts accounts;
+class ScheduledPublisherTests extends AbstractIntegrationTest {
 
     private static final Duration BACKOFF = Duration.ofSeconds(10);
 
     @Autowired
-    JsonMapper json;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
     ScheduleService service;
-
-    @Autowired
-    PostsClient api;
 
     String editor;
     final List<UUID> created = new ArrayList<>();

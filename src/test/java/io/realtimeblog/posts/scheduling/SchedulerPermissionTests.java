@@ -14,17 +14,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 
+import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts.Staff;
 import io.realtimeblog.TestAccounts;
-import io.realtimeblog.posts.PostsClient;
 import io.realtimeblog.posts.PostsClient.Answer;
 import io.realtimeblog.users.Role;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A schedule is carried out only while the user who made it may still publish the post: disabling, deleting or
@@ -32,25 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
  * ahead, so the application's own scheduler (on the real clock) never reaches them; each test runs its own.
  */
 @IntegrationTest
-class SchedulerPermissionTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
-    JdbcTemplate jdbc;
+class SchedulerPermissionTests extends AbstractIntegrationTest {
 
     @Autowired
     ScheduleService service;
-
-    @Autowired
-    PostsClient api;
-
-    @Autowired
-    TestAccounts accounts;
 
     String editor;
     final List<String> created = new ArrayList<>();
