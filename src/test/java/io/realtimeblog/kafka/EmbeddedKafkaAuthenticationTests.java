@@ -22,10 +22,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.metadata.storage.Formatter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static io.realtimeblog.kafka.KafkaTestClients.client;
 import static io.realtimeblog.kafka.KafkaTestClients.consumerFromBeginning;
@@ -39,28 +36,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The embedded broker accepts only its own login, on both of its ports: another local process (a real Kafka client
  * on 127.0.0.1) can neither produce, consume nor add a user of its own.
  */
-class EmbeddedKafkaAuthenticationTests {
+class EmbeddedKafkaAuthenticationTests extends StandaloneBrokerTest {
 
     private static final String TOPIC = "blog-events";
     private static final String WRONG_LOGIN = "org.apache.kafka.common.security.scram.ScramLoginModule required "
             + "username=\"blog\" password=\"guessed\";";
-
-    @TempDir
-    Path dataDir;
-
-    private EmbeddedKafkaBroker broker;
-
-    @BeforeAll
-    static void quietLogs() {
-        KafkaTestClients.quietKafkaLogs();
-    }
-
-    @AfterEach
-    void stopBroker() {
-        if (broker != null) {
-            broker.stop();
-        }
-    }
 
     @Test
     void theLoginIsGeneratedOnceAndSavedOwnerOnlyForKafkasTools() throws Exception {

@@ -11,11 +11,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.utils.Exit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static io.realtimeblog.kafka.KafkaTestClients.client;
 import static io.realtimeblog.kafka.KafkaTestClients.createTopic;
@@ -26,26 +23,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** The broker on its own, without Spring: a real KRaft broker on a temporary folder and free ports. */
-class EmbeddedKafkaBrokerTests {
+class EmbeddedKafkaBrokerTests extends StandaloneBrokerTest {
 
     private static final String TOPIC = "test-events";
-
-    @TempDir
-    Path dataDir;
-
-    private EmbeddedKafkaBroker broker;
-
-    @BeforeAll
-    static void quietLogs() {
-        KafkaTestClients.quietKafkaLogs();
-    }
-
-    @AfterEach
-    void stopBroker() {
-        if (broker != null) {
-            broker.stop();
-        }
-    }
 
     @Test
     void producedRecordCanBeConsumed() throws Exception {
