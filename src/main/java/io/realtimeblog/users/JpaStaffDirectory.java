@@ -44,8 +44,7 @@ class JpaStaffDirectory implements StaffDirectory {
     @Override
     @Transactional(readOnly = true)
     public Optional<TokenHolder> findTokenHolder(UUID id, Instant issuedAt) {
-        return users.findById(id).filter(User::isEnabled).filter(user -> user.acceptsTokenIssuedAt(issuedAt))
-                .map(user -> new TokenHolder(user.toActor(), user.isPasswordChangeRequired()));
+        return users.findHolderRow(id).flatMap(row -> row.holderOfTokenIssuedAt(issuedAt));
     }
 
     @Override

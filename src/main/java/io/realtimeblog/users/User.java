@@ -120,8 +120,11 @@ class User {
         this.tokensValidAfter = now.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
     }
 
-    /** Whether an access token issued at {@code issuedAt} (whole seconds) was issued after the last cut. */
-    boolean acceptsTokenIssuedAt(Instant issuedAt) {
+    /**
+     * Whether an access token issued at {@code issuedAt} (whole seconds) was issued after the last cut,
+     * {@code tokensValidAfter} (null: there was none).
+     */
+    static boolean acceptsTokenIssuedAt(Instant tokensValidAfter, Instant issuedAt) {
         return tokensValidAfter == null || issuedAt != null && !issuedAt.isBefore(tokensValidAfter);
     }
 
