@@ -9,12 +9,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -22,25 +20,14 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.site.StaffPosts.Written;
-import io.realtimeblog.users.Role;
 
 /** The RSS feed and the sitemap: well-formed XML with the required elements, escaped text, and 304s. */
 @IntegrationTest
-class FeedAndSitemapTests extends AbstractIntegrationTest {
+class FeedAndSitemapTests extends EditorsPostsTest {
 
     private static final String SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
-
-    StaffPosts posts;
-    String marker;
-
-    @BeforeEach
-    void setUp() {
-        posts = new StaffPosts(api, accounts.tokenFor(Role.EDITOR));
-        marker = UUID.randomUUID().toString().substring(0, 8);
-    }
 
     @Test
     void feedIsRss2WithChannelAndEscapedItems() throws Exception {

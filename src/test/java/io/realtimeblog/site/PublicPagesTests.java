@@ -5,35 +5,19 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
-import io.realtimeblog.TestAccounts;
 import io.realtimeblog.site.StaffPosts.Written;
-import io.realtimeblog.users.Role;
 
 /** The public pages as a reader or a crawler gets them, without JavaScript. */
 @IntegrationTest
-class PublicPagesTests extends AbstractIntegrationTest {
-
-    TestAccounts.Staff editor;
-    StaffPosts posts;
-    String marker;
-
-    @BeforeEach
-    void setUp() {
-        editor = accounts.create(Role.EDITOR);
-        posts = new StaffPosts(api, editor.token());
-        marker = UUID.randomUUID().toString().substring(0, 8);
-    }
+class PublicPagesTests extends EditorsPostsTest {
 
     @Test
     void everyPageTypeHasTitleDescriptionCanonicalUrlAndOpenGraphTags() throws Exception {

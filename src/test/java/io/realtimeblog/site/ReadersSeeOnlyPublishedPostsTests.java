@@ -9,11 +9,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-import io.realtimeblog.AbstractIntegrationTest;
 import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts;
 import io.realtimeblog.site.StaffPosts.Written;
@@ -25,18 +23,7 @@ import io.realtimeblog.users.Role;
  * addresses that never existed.
  */
 @IntegrationTest
-class ReadersSeeOnlyPublishedPostsTests extends AbstractIntegrationTest {
-
-    TestAccounts.Staff editor;
-    StaffPosts posts;
-    String marker;
-
-    @BeforeEach
-    void setUp() {
-        editor = accounts.create(Role.EDITOR);
-        posts = new StaffPosts(api, editor.token());
-        marker = UUID.randomUUID().toString().substring(0, 8);
-    }
+class ReadersSeeOnlyPublishedPostsTests extends EditorsPostsTest {
 
     @Test
     void draftScheduledAndUnpublishedPostsAppearInNoPageFeedOrSitemap() throws Exception {
