@@ -15,7 +15,8 @@ import org.springframework.test.context.ActiveProfiles;
  * One Spring context for every integration test: the whole application, on a random port, on the test database (H2 in memory by
  * default; MariaDB or PostgreSQL when the build passes {@code spring.datasource.*}), driven through MockMvc.
  * Keep the configuration identical across test classes so the context is shared. Its fixtures ({@link TestFixtures}:
- * accounts, posts, sockets) are beans to autowire.
+ * accounts, posts, sockets) are beans to autowire; a test class extends {@link AbstractIntegrationTest}, which autowires
+ * the common ones once.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

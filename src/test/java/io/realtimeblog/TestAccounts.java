@@ -18,13 +18,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Staff accounts for integration tests, made through the real API: logs in as the bootstrap administrator
  * (from the test profile), creates users of any role with unique e-mail addresses, and returns their access
- * tokens. Every {@link IntegrationTest} may autowire one (a new instance per test, see {@link TestFixtures}).
+ * tokens. Every {@link IntegrationTest} may autowire one (a new instance per test, see {@link TestFixtures});
+ * {@link AbstractIntegrationTest} holds it as {@code accounts}.
  *
  * <pre>
- * &#64;Autowired TestAccounts accounts;
  * String token = accounts.tokenFor(Role.EDITOR);
  * TestAccounts.Staff author = accounts.create(Role.AUTHOR);   // author.id(), author.token(), author.name()
- * mockMvc.perform(get("/api/users/me").header(HttpHeaders.AUTHORIZATION, author.bearer()));
+ * mvc.perform(get("/api/users/me").header(HttpHeaders.AUTHORIZATION, author.bearer()));
  * </pre>
  */
 public class TestAccounts {
