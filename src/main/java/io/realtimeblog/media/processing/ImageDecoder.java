@@ -51,9 +51,17 @@ final class ImageDecoder implements AutoCloseable {
         return normalized(image);
     }
 
-    /** Stops a decode running on another thread (the decode time limit). */
+    /**
+     * Asks a decode running on another thread to stop (the decode time limits). Readers that allow it stop early;
+     * the JDK's JPEG reader refuses any call from a thread other than the decoding one, and then the decode runs
+     * to its end on its own thread, still holding its decode slot, while the upload has already been refused.
+     */
     void abort() {
-        reader.abort();
+        try {
+            reader.abort();
+        } catch (IllegalStateException lockedByTheDecodingThread) {
+            // the decode finishes on its own; its slot is released when it does
+        }
     }
 
     private static BufferedImage normalized(BufferedImage image) {

@@ -1,6 +1,8 @@
 package io.realtimeblog.media.processing;
 
 import java.awt.image.BufferedImage;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -11,6 +13,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -24,15 +27,22 @@ import io.realtimeblog.media.MediaProperties;
  * signature (415), the pixel count from the header (422, before anything is decoded), then a decode slot: at most
  * {@code blog.media.max-concurrent-decodes} uploads are decoded at once on this instance (a {@link Semaphore}; an
  * upload waits up to {@code decode-queue-timeout}, then 503), each on a thread of its own with
- * {@code decode-timeout} to finish (422, the reader is aborted). No lock is shared with other requests: a slow
+ * {@code decode-timeout} of CPU time and {@code decode-wall-timeout} in all to finish (422, the reader is aborted). No lock is shared with other requests: a slow
  * upload holds only its own slot. Decoding a frame of at most {@code max-pixels} bounds the memory one upload can
  * take (4 bytes a pixel plus its renditions).
+ * <p>
+ * The decode threads run at a lower priority ({@code decode-nice}, {@link BackgroundPriority}): on a busy machine they
+ * give way to event delivery and requests, and use the CPU that is idle.
  * <p>
  * The frame is turned as its EXIF orientation says, then every rendition is resampled (TwelveMonkeys'
  * {@link ResampleOp}, Lanczos) and re-encoded from bare pixels, so no metadata survives.
  */
 @Component
 public class ImageProcessor implements DisposableBean {
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** How often the waiting request looks at the decode thread's CPU time. */
+    private static final long CHECK_EVERY_MILLIS = 50;
 
     private final MediaProperties properties;
     private final Semaphore slots;
@@ -42,8 +52,13 @@ public class ImageProcessor implements DisposableBean {
         this.properties = properties;
         this.slots = new Semaphore(properties.maxConcurrentDecodes(), true);
         AtomicInteger count = new AtomicInteger();
+        int nice = properties.decodeNice();
         this.decoders = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "media-decode-" + count.incrementAndGet());
+            Runnable lowered = () -> {
+                BackgroundPriority.lowerThisThread(nice);
+                task.run();
+            };
+            Thread thread = new Thread(lowered, "media-decode-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
@@ -68,14 +83,16 @@ public class ImageProcessor implements DisposableBean {
         }
         // The slot is released by the decode thread when it really ends, so an aborted decode that is slow to
         // notice still counts against the limit.
+        AtomicReference<Thread> worker = new AtomicReference<>();
         Future<ProcessedImage> result = decoders.submit(() -> {
+            worker.set(Thread.currentThread());
             try (decoder) {
                 return renditions(format, decoder.decode(), format == ImageFormat.JPEG ? Orientation.of(bytes) : 1);
             } finally {
                 slots.release();
             }
         });
-        return await(result, decoder);
+        return await(result, decoder, worker);
     }
 
     private void acquireSlot() {
@@ -89,13 +106,26 @@ public class ImageProcessor implements DisposableBean {
         }
     }
 
-    private ProcessedImage await(Future<ProcessedImage> result, ImageDecoder decoder) {
+    /**
+     * Waits for the decode thread: it may use {@code decode-timeout} of CPU time (the bound on the work an image can
+     * make, decompression bombs included), and take up to {@code decode-wall-timeout} in all (it runs at a lower
+     * priority, so on a busy machine it waits for idle CPU). Past either, the reader is aborted: 422.
+     */
+    private ProcessedImage await(Future<ProcessedImage> result, ImageDecoder decoder, AtomicReference<Thread> worker) {
+        long wallDeadline = System.nanoTime() + properties.decodeWallTimeout().toNanos();
+        long cpuBudget = properties.decodeTimeout().toNanos();
         try {
-            return result.get(properties.decodeTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            decoder.abort();
-            result.cancel(true);
-            throw ImageRejected.tooSlow();
+            while (true) {
+                try {
+                    return result.get(CHECK_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    if (System.nanoTime() - wallDeadline > 0 || cpuTime(worker.get()) > cpuBudget) {
+                        decoder.abort();
+                        result.cancel(true);
+                        throw ImageRejected.tooSlow();
+                    }
+                }
+            }
         } catch (InterruptedException e) {
             decoder.abort();
             result.cancel(true);
@@ -110,6 +140,11 @@ public class ImageProcessor implements DisposableBean {
             }
             throw new IllegalStateException("Processing an image failed", e.getCause());
         }
+    }
+
+    /** The CPU time the thread has used, in nanoseconds (0 before it started, or where the JVM cannot tell). */
+    private static long cpuTime(Thread thread) {
+        return thread == null ? 0 : Math.max(0, THREADS.getThreadCpuTime(thread.getId()));
     }
 
     private ProcessedImage renditions(ImageFormat format, BufferedImage decoded, int orientation) {

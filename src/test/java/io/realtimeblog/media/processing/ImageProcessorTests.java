@@ -34,7 +34,7 @@ class ImageProcessorTests {
 
     static MediaProperties properties(long maxPixels) {
         return new MediaProperties(MediaProperties.Storage.DATABASE, DataSize.ofMegabytes(10), maxPixels,
-                List.of(320, 640, 1024, 1600, 2400), 2, Duration.ofSeconds(5), Duration.ofSeconds(20), 0.85f);
+                List.of(320, 640, 1024, 1600, 2400), 2, Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofMinutes(2), 0.85f, 10);
     }
 
     @Test
@@ -144,6 +144,32 @@ class ImageProcessorTests {
             assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
             assertThat(e.slug()).isEqualTo("image-too-large");
         });
+    }
+
+    @Test
+    void anImageThatNeedsMoreCpuTimeThanAllowedIsRefused() {
+        assertRefusedAsTooComplex(Duration.ofMillis(1), Duration.ofMinutes(2));
+    }
+
+    @Test
+    void anImageThatTakesLongerInAllThanAllowedIsRefused() {
+        assertRefusedAsTooComplex(Duration.ofSeconds(20), Duration.ofMillis(1));
+    }
+
+    /** A 4,000 × 3,000 photo against the limits: 422 image-too-complex (the JPEG reader's abort used to throw: a 500). */
+    private static void assertRefusedAsTooComplex(Duration cpu, Duration wall) {
+        ImageProcessor limited = new ImageProcessor(new MediaProperties(MediaProperties.Storage.DATABASE,
+                DataSize.ofMegabytes(10), 40_000_000L, List.of(320, 640, 1024, 1600, 2400), 1, Duration.ofSeconds(5),
+                cpu, wall, 0.85f, 10));
+        try {
+            assertThatThrownBy(() -> limited.process(TestImages.jpeg(4000, 3000)))
+                    .isInstanceOfSatisfying(ImageRejected.class, e -> {
+                        assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+                        assertThat(e.slug()).isEqualTo("image-too-complex");
+                    });
+        } finally {
+            limited.destroy();
+        }
     }
 
     @Test
