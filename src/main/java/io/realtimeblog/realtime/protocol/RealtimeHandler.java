@@ -3,9 +3,6 @@ package io.realtimeblog.realtime.protocol;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.realtimeblog.auth.AccessTokenVerifier;
 import io.realtimeblog.auth.AccessTokenVerifier.Verification;
 import io.realtimeblog.realtime.CloseCodes;
@@ -30,8 +27,6 @@ import tools.jackson.databind.JsonNode;
  */
 class RealtimeHandler implements ConnectionListener {
 
-    private static final Logger log = LoggerFactory.getLogger(RealtimeHandler.class);
-    private static final int INTERNAL_ERROR = 1011;
 
     private final RealtimeSessions sessions;
     private final SocketWork work;
@@ -109,11 +104,7 @@ class RealtimeHandler implements ConnectionListener {
         try {
             handle(session, frame);
         } catch (RuntimeException e) {
-            log.error("Handling a message from {} failed; closing it with 1011", connection.id(), e);
-            if (!connection.isClosing()) {
-                metrics.refused(INTERNAL_ERROR);
-            }
-            connection.close(INTERNAL_ERROR, "internal error");
+            connection.failed(e);
         }
     }
 

@@ -17,7 +17,6 @@ final class ConnectionReader implements FrameDecoder.Sink {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionReader.class);
     private static final ThreadLocal<ByteBuffer> READ_BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocate(8192));
-    private static final int INTERNAL_ERROR = 1011;
 
     private final WebSocketConnection connection;
     private final ConnectionListener listener;
@@ -62,9 +61,7 @@ final class ConnectionReader implements FrameDecoder.Sink {
         try {
             listener.text(connection, message);
         } catch (RuntimeException e) {
-            // A bug of ours must not take the reading thread (or the socket's neighbours) with it.
-            log.error("Handling a message from {} failed; closing it with 1011", connection.id(), e);
-            refuse(INTERNAL_ERROR, "internal error");
+            connection.failed(e);
         }
     }
 

@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class WebSocketConnection implements InternalHttpUpgradeHandler {
 
     private static final Logger log = LoggerFactory.getLogger(WebSocketConnection.class);
+    private static final int INTERNAL_ERROR = 1011;
     private static final long CLOSE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final AtomicIntegerFieldUpdater<WebSocketConnection> WRITING =
             AtomicIntegerFieldUpdater.newUpdater(WebSocketConnection.class, "writing");
@@ -102,6 +103,19 @@ public final class WebSocketConnection implements InternalHttpUpgradeHandler {
 
     public boolean isClosing() {
         return waiting.isClosing();
+    }
+
+    /**
+     * Handling a message of this connection failed (a bug of ours), on whichever thread handled it: logged, counted
+     * as a refusal with 1011 and closed, so the failure takes neither the handling thread nor the socket's
+     * neighbours with it.
+     */
+    public void failed(RuntimeException failure) {
+        log.error("Handling a message from {} failed; closing it with 1011", id, failure);
+        if (!isClosing()) {
+            listener.refused(this, INTERNAL_ERROR);
+        }
+        close(INTERNAL_ERROR, "internal error");
     }
 
     /**
