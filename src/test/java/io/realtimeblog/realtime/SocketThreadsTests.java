@@ -19,69 +19,53 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.invocation.InvocationOnMock;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
-import org.springframework.test.web.servlet.MockMvc;
 
-import io.realtimeblog.TestAccounts;
+import io.realtimeblog.AbstractIntegrationTest;
+import io.realtimeblog.IntegrationTest;
 import io.realtimeblog.TestAccounts.Staff;
-import io.realtimeblog.posts.PostsClient;
 import io.realtimeblog.realtime.presence.PresenceAnnouncer;
 import io.realtimeblog.realtime.presence.PresenceLeases;
 import io.realtimeblog.users.Role;
 import io.realtimeblog.users.StaffDirectory;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Blocking work asked for by a socket's frames (the token holder's record, leases, presence notices) runs on the
  * realtime work threads, never on the thread that reads the socket nor on the stream's, fan-out or ticker threads;
  * a socket's frames are still handled in order, and one held in the database does not stop the socket's reading.
- * A context of its own (spies on the database and Kafka seams, its own in-memory H2), so it runs on H2 only.
+ * The seams are spies of the shared context ({@link IntegrationTest}); calls from other sockets still open are
+ * recorded too, and are held to the same rule.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:socket-threads;DB_CLOSE_DELAY=-1",
-        "blog.realtime.max-pending-frames=" + SocketThreadsTests.MAX_PENDING})
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-class SocketThreadsTests {
+@IntegrationTest
+class SocketThreadsTests extends AbstractIntegrationTest {
 
-    static final int MAX_PENDING = 4;
     private static final String FORBIDDEN_THREADS = "http-nio-.*|realtime-stream|realtime-fan-out-.*|realtime-ticker";
 
-    @LocalServerPort
-    int port;
-
+    /** Spies in the shared context ({@link IntegrationTest}); their stubbing here is reset after each test. */
     @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @MockitoSpyBean
     StaffDirectory staffDirectory;
 
-    @MockitoSpyBean
+    @Autowired
     PresenceLeases leases;
 
-    @MockitoSpyBean
+    @Autowired
     PresenceAnnouncer announcer;
+
+    @Autowired
+    RealtimeProperties properties;
+
+    @Autowired
+    RestPosts posts;
 
     /** Method name → the names of the threads that called it. */
     final Map<String, List<String>> calls = new ConcurrentHashMap<>();
+    /** The posts whose leases were renewed, in order. */
+    final List<UUID> renewed = new CopyOnWriteArrayList<>();
     /** Renewals of this post wait for {@link #release} (null: none waits). */
     volatile UUID heldPost;
     final CountDownLatch held = new CountDownLatch(1);
     final CountDownLatch release = new CountDownLatch(1);
-    final List<TestSocket> sockets = new ArrayList<>();
-    RestPosts posts;
+    final List<TestSocket> opened = new ArrayList<>();
     Staff ana;
     String postId;
 
@@ -94,22 +78,21 @@ class SocketThreadsTests {
         doAnswer(this::recorded).when(announcer).started(any());
         doAnswer(this::recorded).when(announcer).stopped(any());
         doAnswer(invocation -> {
+            renewed.add(invocation.getArgument(1));
             if (invocation.getArgument(1).equals(heldPost)) {
                 held.countDown();
                 release.await(10, TimeUnit.SECONDS);
             }
             return recorded(invocation);
         }).when(leases).renew(any(), any(), any());
-        // The shared fixtures are beans of the @IntegrationTest context only; this context builds its own.
-        posts = new RestPosts(new PostsClient(mvc, json));
-        ana = new TestAccounts(mvc, json).create(Role.EDITOR);
+        ana = accounts.create(Role.EDITOR);
         postId = posts.create(ana.token(), "Threads " + UUID.randomUUID()).get("id").asString();
     }
 
     @AfterEach
     void closeSockets() {
         release.countDown();
-        sockets.forEach(TestSocket::close);
+        opened.forEach(TestSocket::close);
     }
 
     private Object recorded(InvocationOnMock invocation) throws Throwable {
@@ -167,7 +150,7 @@ class SocketThreadsTests {
     @Test
     void aSocketWhoseFramesPileUpBehindHeldWorkIsClosedWith1008AndTheFramesBehindAreNotHandled() throws Exception {
         List<String> others = new ArrayList<>();
-        for (int i = 0; i <= MAX_PENDING; i++) {
+        for (int i = 0; i <= properties.maxPendingFrames(); i++) {
             others.add(posts.create(ana.token(), "Other " + UUID.randomUUID()).get("id").asString());
         }
         TestSocket anas = staffWithAPresenceFrameHeld();
@@ -184,7 +167,8 @@ class SocketThreadsTests {
         release.countDown();
         Awaitility.await().until(() -> calls.containsKey("endSession") && leaseCount(postId) == 0);
         assertThat(others).allSatisfy(other -> assertThat(leaseCount(other)).isZero());
-        assertThat(calls.get("renew")).hasSize(1);
+        assertThat(renewed).as("only the held frame was handled").containsOnlyOnce(UUID.fromString(postId))
+                .doesNotContainAnyElementsOf(others.stream().map(UUID::fromString).toList());
     }
 
     /** Ana's socket, after ready, whose presence frame on the post now waits in the database for {@link #release}. */
@@ -215,8 +199,8 @@ class SocketThreadsTests {
     }
 
     private TestSocket socket() {
-        TestSocket socket = TestSocket.open(port, json);
-        sockets.add(socket);
+        TestSocket socket = sockets.open();
+        opened.add(socket);
         return socket;
     }
 }
