@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The columns of a user that decide whether their access token still speaks for them ({@link UserRepository#findHolderRow}). */
+/** The columns of a user that decide whether their access token still speaks for them ({@link JpaStaffDirectory#findTokenHolder}). */
 record HolderRow(UUID id, String displayName, Role role, boolean enabled, boolean passwordChangeRequired,
         Instant tokensValidAfter) {
 

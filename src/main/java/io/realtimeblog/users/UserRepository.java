@@ -23,11 +23,6 @@ interface UserRepository extends JpaRepository<User, UUID> {
     @Query("select u.displayName from User u where u.id = :id")
     Optional<String> findDisplayName(UUID id);
 
-    /** What a token's check reads of its holder, every authenticated request: one row, no entity to manage. */
-    @Query("select new io.realtimeblog.users.HolderRow(u.id, u.displayName, u.role, u.enabled, "
-            + "u.passwordChangeRequired, u.tokensValidAfter) from User u where u.id = :id")
-    Optional<HolderRow> findHolderRow(UUID id);
-
     interface IdAndName {
         UUID getId();
 

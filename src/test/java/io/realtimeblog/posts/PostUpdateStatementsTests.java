@@ -21,7 +21,7 @@ import io.realtimeblog.users.Role;
 class PostUpdateStatementsTests extends AbstractIntegrationTest {
 
     @Test
-    void theAuthorsSaveReadsTheTokenHolderAndThePostAndWritesThePostAndItsRevision() throws Exception {
+    void theAuthorsSaveReadsThePostAndWritesThePostAndItsRevision() throws Exception {
         String token = accounts.tokenFor(Role.AUTHOR);
         PostsClient.Answer created = api.create(token, Map.of("title", "Counted save", "body", "Some *text*.",
                 "tags", List.of("counted")));
@@ -35,13 +35,31 @@ class PostUpdateStatementsTests extends AbstractIntegrationTest {
         assertThat(saved.status()).isEqualTo(200);
         assertThat(saved.body().get("author").get("name").asString()).isNotBlank();
         assertThat(saved.body().get("bodyHtml").asString()).isEqualToIgnoringWhitespace("<p>Some <em>text</em>.</p>");
-        // The token holder, the post with its tags (one statement); the post's update and its revision. The event's
-        // outbox row is written by JDBC, not Hibernate, and is not counted. Neither the author's name (the editor is
-        // the author) nor the new revision's row (it is new) is read.
-        assertThat(statements).as(String.join("\n", statements)).hasSize(4)
+        // The post with its tags (one statement); the post's update and its revision. The token holder's check and
+        // the event's outbox row are JDBC, not Hibernate, and are not counted. Neither the author's name (the editor
+        // is the author) nor the new revision's row (it is new) is read, and the unchanged tags are not rewritten.
+        assertThat(statements).as(String.join("\n", statements)).hasSize(3)
+                .noneMatch(sql -> !sql.startsWith("select") && sql.contains("post_tags"))
                 .noneMatch(sql -> sql.startsWith("select") && !sql.contains("join") && sql.contains("from post_tags"))
                 .noneMatch(sql -> sql.startsWith("select") && sql.contains("from post_revisions"))
                 .noneMatch(sql -> sql.startsWith("select u1_0.display_name"));
+    }
+
+    @Test
+    void aSaveWithOtherTagsReplacesThemAndTheNextReadSeesThem() throws Exception {
+        String token = accounts.tokenFor(Role.AUTHOR);
+        PostsClient.Answer created = api.create(token, Map.of("title", "Retagged", "tags", List.of("kept", "old")));
+        String slug = created.body().get("slug").asString();
+
+        PostsClient.Answer saved = api.update(token, created.id(), created.version(), Map.of("title", "Retagged",
+                "slug", slug, "tags", List.of("new", "kept")));
+        PostsClient.Answer same = api.update(token, created.id(), saved.version(), Map.of("title", "Retagged again",
+                "slug", slug, "tags", List.of("kept", "new")));
+
+        assertThat(saved.body().get("tags").toString()).isEqualTo("[\"kept\",\"new\"]");
+        assertThat(same.body().get("tags").toString()).isEqualTo("[\"kept\",\"new\"]");
+        assertThat(jdbc.queryForList("select tag from post_tags where post_id = ? order by tag", String.class,
+                created.id())).containsExactly("kept", "new");
     }
 
     @Test

@@ -127,8 +127,11 @@ public class Post implements Persistable<UUID> {
         this.body = content.body();
         this.bodyHtml = bodyHtml;
         this.bodyHtmlVersion = MarkdownRenderer.VERSION;
-        this.tags.clear();
-        this.tags.addAll(content.tags());
+        if (!List.copyOf(tags).equals(content.tags())) {
+            // Touched only when they differ: clearing and refilling the same tags costs the flush a collection update.
+            this.tags.clear();
+            this.tags.addAll(content.tags());
+        }
         this.updatedAt = now;
     }
 
