@@ -13,7 +13,7 @@ import { Api } from './api.js';
 import { cachedPhoto, jpegSize } from './image.js';
 import { assignClients, parseOptions, workerCount, writing } from './options.js';
 import { buildReport, printSummary, writeReport } from './report.js';
-import { classHistogram, findPid, flightRecording, gc, loadAverage, machineCpu, metricsSource, processFigures, scrape, startServer, stopServer, waitReady } from './server.js';
+import { classHistogram, findPid, flightRecording, gc, loadAverage, machineCpu, metricsSource, processFigures, referenceLoopMs, scrape, startServer, stopServer, waitReady } from './server.js';
 import { cpuByGroup, groupCores, processUptime, threadSnapshot } from './threads.js';
 import { multipartBody, Uploads } from './uploads.js';
 import { Writes } from './writes.js';
@@ -164,6 +164,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 async function main() {
   const options = parseOptions(process.argv.slice(2));
   const url = options.url.replace(/\/$/, '');
+  const speedAtStart = referenceLoopMs();
   server = options.start ? startServer(options, repoRoot) : null;
   const startedAt = new Date();
   mkdirSync(resolve(repoRoot, options.out), { recursive: true });
@@ -271,6 +272,7 @@ async function main() {
     const threadsAfter = threadSnapshot(pid);
     const machineAfter = machineCpu();
     const coordinatorCpu = process.cpuUsage(cpuBefore);
+    const speedAfterWindow = referenceLoopMs();
     const reports = await request(workers, { type: 'report', keys: writes.keys }, 'report');
     const jfrFile = resolve(repoRoot, options.out, `${options.preset}-${startedAt.toISOString().replace(/[:.]/g, '-')}.jfr`);
     if (recording && flightRecording(pid, jfrFile)) log(`profile of the measured window: node bench/src/profile.js ${jfrFile}`);
@@ -285,7 +287,7 @@ async function main() {
       serverCpu: procBefore && procAfter ? (procAfter.cpuSeconds - procBefore.cpuSeconds) / wallSeconds : null,
       threadCpu: cpuByGroup(threadsBefore, threadsAfter), uptimeAtWindowStart, warmupSamples,
       machineBusy: (machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total),
-      loopback,
+      loopback, referenceLoopMs: { atStart: speedAtStart, afterWindow: speedAfterWindow },
     });
     printSummary(report);
     const file = writeReport(report, resolve(repoRoot, options.out));

@@ -121,7 +121,7 @@ export function buildReport(run) {
     preset: options.preset,
     startedAt: run.startedAt.toISOString(),
     machine: { cores: cpus().length, memoryGiB: round(totalmem() / 2 ** 30, 1), loadAverageAtStart: run.load,
-      busyDuringRun: round(run.machineBusy) },
+      busyDuringRun: round(run.machineBusy), referenceLoopMs: run.referenceLoopMs ?? null },
     options: { ...options, password: undefined },
     sockets: { staff: run.staff, public: run.readers, requested: run.total, opened, failures,
       openAtEnd: sum(reports, (r) => r.open), closes, reconnects, resyncs: sum(reports, (r) => r.resyncs), workers: reports.length, loopbackSources: run.loopback,
@@ -193,12 +193,17 @@ function uploadLine(u) {
   return t`uploads: ${u.ok} stored of ${u.attempted} by ${u.clients} clients (${u.perSecond}/s over ${u.seconds} s; status ${JSON.stringify(u.status)}; refused ${u.refused}, no answer ${u.errors}); latency p50 ${l.p50} ms, p99 ${l.p99} ms, max ${l.max} ms; server CPU ${u.serverCpuPerUploadMs} ms per upload (media decode threads ${u.mediaDecodeCpuPerUploadMs} ms); photo ${u.photo?.bytes} bytes, ${u.photo?.width}x${u.photo?.height}`;
 }
 
+/** The reference loop before the server started and after the window (server.js referenceLoopMs). */
+function speed(loop) {
+  return loop ? `; reference loop ${loop.atStart} ms at start, ${loop.afterWindow} ms after the window (lower is faster)` : '';
+}
+
 export function printSummary(r) {
   const d = r.deliveries;
   const l = r.latencyMs;
   const s = r.server;
   const lines = [
-    t`preset ${r.preset}: ${r.sockets.opened}/${r.sockets.requested} sockets (${r.sockets.staff} staff, ${r.sockets.public} public) over ${r.sockets.workers} workers; load average at start ${r.machine.loadAverageAtStart.join(' ')}, machine busy ${Math.round(r.machine.busyDuringRun * 100)}%`,
+    t`preset ${r.preset}: ${r.sockets.opened}/${r.sockets.requested} sockets (${r.sockets.staff} staff, ${r.sockets.public} public) over ${r.sockets.workers} workers; load average at start ${r.machine.loadAverageAtStart.join(' ')}, machine busy ${Math.round(r.machine.busyDuringRun * 100)}%${speed(r.machine.referenceLoopMs)}`,
     t`connect: ${r.sockets.connectSeconds} s for all; per socket p50 ${r.sockets.connectMs.p50} ms, p99 ${r.sockets.connectMs.p99} ms, max ${r.sockets.connectMs.max} ms; failures ${JSON.stringify(r.sockets.failures)}`,
     t`writes: ${r.writes.ok} ok of ${r.writes.attempted} (${r.writes.perSecond}/s; status ${JSON.stringify(r.writes.status)}; skipped ${r.writes.skipped}); REST p50 ${r.writes.restRoundTripMs.p50} ms, p99 ${r.writes.restRoundTripMs.p99} ms`,
     t`deliveries: ${d.received} of ${d.expected} expected; lost ${d.lost}, duplicated ${d.duplicated}, unexpected ${d.unexpected}, wrong post/version ${d.wrongPostOrVersion}; all arrived: ${d.allArrived} (waited ${d.waitedAfterWritesSeconds} s after the writes)`,

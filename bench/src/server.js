@@ -171,6 +171,23 @@ export function machineCpu() {
   return { busy: total - idle, total };
 }
 
+/**
+ * The machine's speed as a fixed, single-threaded piece of work takes it: 100 million rounds of xorshift, in ms.
+ * Shared virtual machines differ from day to day and within an hour (the same jar measured 145 and 244 writes/s an
+ * hour apart); this is what to compare before comparing two runs' CPU figures. Lower is faster.
+ */
+export function referenceLoopMs(iterations = 100_000_000) {
+  const start = process.hrtime.bigint();
+  let x = 2463534242;
+  for (let i = 0; i < iterations; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+  }
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  return x === 0 ? ms + 1 : Math.round(ms); // x is never 0: the loop's result is used, so it is not optimised away
+}
+
 export function loadAverage() {
   return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number);
 }

@@ -4,6 +4,7 @@ import hdr from 'hdr-histogram-js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildReport, percentiles, printSummary, rates } from '../src/report.js';
+import { referenceLoopMs } from '../src/server.js';
 import { cpuByGroup, threadSnapshot } from '../src/threads.js';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -80,6 +81,28 @@ test('the summary shows CPU per write and per thread group, and \'-\' for what a
   assert.doesNotMatch(text, /undefined|NaN/);
   assert.match(text, /latency \(write sent -> frame received\): p50 - ms/);
   assert.match(text, /server CPU: 19\.14 s in the window \(1\.91 cores\) = 19\.14 ms per write, - µs per delivery; cores by thread group: requests 0\.8/);
+});
+
+test('the report and its summary carry the machine\'s speed before and after, so two runs\' CPU figures can be compared', () => {
+  const printed = [];
+  const log = console.log;
+  console.log = (text) => printed.push(text);
+  try {
+    const report = buildReport({ ...fixtureRun(), referenceLoopMs: { atStart: 210, afterWindow: 380 } });
+    assert.deepEqual(report.machine.referenceLoopMs, { atStart: 210, afterWindow: 380 });
+    printSummary(report);
+  } finally {
+    console.log = log;
+  }
+  assert.match(printed.join('\n'), /reference loop 210 ms at start, 380 ms after the window \(lower is faster\)/);
+  assert.equal(buildReport(fixtureRun()).machine.referenceLoopMs, null); // an older caller: none, not made up
+});
+
+test('the reference loop takes time in proportion to its rounds', () => {
+  const small = referenceLoopMs(1_000_000);
+  const large = referenceLoopMs(50_000_000);
+  assert.ok(Number.isFinite(small) && small >= 0);
+  assert.ok(large > small, `${large} ms for 50 M rounds, ${small} ms for 1 M`);
 });
 
 /** The fixture run with 20 uploads stored (and one refused) by 2 clients over 10 s alongside, and no writes. */
