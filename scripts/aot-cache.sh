@@ -15,6 +15,9 @@
 # given a stale cache starts without it and logs why; -XX:AOTMode=on makes that an error instead).
 # AOT_TRAINING_SECONDS (default 90) is how long the training load runs: `fanout` (2,000 staff sockets, 25 writes/s)
 # for two thirds of it, then `writes` (as fast as the app answers) for the rest. AOT_PORT (default 18599).
+# AOT_APP_DIR: train the app already extracted in that folder (its realtime-blog.jar with lib/ beside it) where it is,
+# instead of extracting JAR into OUT/app; the cache then fits that folder only. The Dockerfile does this in the
+# runtime image, so that the cache is made by the very JVM and at the very class path the container runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -46,7 +49,11 @@ find_java() {
 }
 
 JAVA=$(find_java)
-[[ -f $JAR ]] || { echo "$JAR not found: package the app first (./mvnw -DskipTests package)" >&2; exit 1; }
+if [[ -n ${AOT_APP_DIR:-} ]]; then
+  [[ -f $AOT_APP_DIR/realtime-blog.jar ]] || { echo "$AOT_APP_DIR/realtime-blog.jar not found (AOT_APP_DIR)" >&2; exit 1; }
+else
+  [[ -f $JAR ]] || { echo "$JAR not found: package the app first (./mvnw -DskipTests package)" >&2; exit 1; }
+fi
 [[ -d bench/node_modules ]] || npm --prefix bench ci --no-audit --no-fund >/dev/null
 
 log "JDK: $("$JAVA" -version 2>&1 | head -n1) ($JAVA)"
@@ -55,13 +62,18 @@ mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 # The cache records the class path, so the app runs from the extracted jar (its libraries beside it), not the
 # nested jars of the executable one.
-"$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$OUT/app" >/dev/null
+if [[ -n ${AOT_APP_DIR:-} ]]; then
+  APP_JAR=$(cd "$AOT_APP_DIR" && pwd)/realtime-blog.jar
+else
+  "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$OUT/app" >/dev/null
+  APP_JAR=$OUT/app/realtime-blog.jar
+fi
 DATA=$(mktemp -d "$OUT/training-data.XXXXXX")
 
 log "training run on port $PORT (data in $DATA, log in $OUT/training.log)"
 PORT=$PORT BLOG_DATA_DIR=$DATA BLOG_KAFKA_EMBEDDED_PORT=0 BLOG_KAFKA_EMBEDDED_CONTROLLERPORT=0 \
   BLOG_ADMIN_EMAIL=bench-admin@localhost BLOG_ADMIN_PASSWORD=bench-admin-password \
-  "$JAVA" -Xmx1g -XX:AOTMode=record -XX:AOTConfiguration="$OUT/app.aotconf" -jar "$OUT/app/realtime-blog.jar" \
+  "$JAVA" -Xmx1g -XX:AOTMode=record -XX:AOTConfiguration="$OUT/app.aotconf" -jar "$APP_JAR" \
   >"$OUT/training.log" 2>&1 &
 APP=$!
 stop_app() {
@@ -95,9 +107,9 @@ trap - EXIT
 
 log "assembling the cache"
 "$JAVA" -XX:AOTMode=create -XX:AOTConfiguration="$OUT/app.aotconf" -XX:AOTCache="$OUT/app.aot" \
-  -jar "$OUT/app/realtime-blog.jar" >"$OUT/create.log" 2>&1 \
+  -jar "$APP_JAR" >"$OUT/create.log" 2>&1 \
   || { echo "Assembling the cache failed; see $OUT/create.log" >&2; exit 1; }
 rm -rf "$OUT/app.aotconf" "$DATA"
 
 log "done: $OUT/app.aot ($(du -h "$OUT/app.aot" | cut -f1)). Run the app with it:"
-echo "$JAVA -XX:AOTCache=$OUT/app.aot -jar $OUT/app/realtime-blog.jar"
+echo "$JAVA -XX:AOTCache=$OUT/app.aot -jar $APP_JAR"

@@ -218,6 +218,28 @@ final class DeploymentCheck {
         if (!user.find() || user.group(1).startsWith("root") || user.group(1).startsWith("0")) {
             problems.add("Dockerfile: the runtime stage does not switch to a non-root USER");
         }
+        checkAotCache();
+    }
+
+    /**
+     * An AOT cache fits one JVM: the image that runs the app must be the one the cache was made in (its last stage,
+     * a JDK 25 or newer), and the path the ENTRYPOINT names must be the one its training step writes.
+     */
+    private void checkAotCache() {
+        Matcher cache = Pattern.compile("-XX:AOTCache=([^\"\\s]+)").matcher(dockerfile);
+        if (!cache.find()) {
+            return;
+        }
+        String runtime = dockerfile.substring(dockerfile.lastIndexOf("\nFROM ") + 1).replace("\\\n", " ");
+        Matcher from = Pattern.compile("^FROM\\s+\\S+?:(\\d+)").matcher(runtime);
+        if (!from.find() || Integer.parseInt(from.group(1)) < 25) {
+            problems.add("Dockerfile: the ENTRYPOINT uses an AOT cache, which needs a JDK 25 or newer in the runtime stage");
+        }
+        if (!Pattern.compile("(?m)^RUN\\s.*aot-cache\\.sh.*\\s" + Pattern.quote(cache.group(1)) + "(\\s|$)").matcher(runtime)
+                .find()) {
+            problems.add("Dockerfile: the ENTRYPOINT uses the AOT cache " + cache.group(1)
+                    + ", which no training step (scripts/aot-cache.sh) of the runtime stage writes");
+        }
     }
 
     @SuppressWarnings("unchecked")

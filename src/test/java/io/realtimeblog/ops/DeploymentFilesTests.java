@@ -114,6 +114,18 @@ class DeploymentFilesTests {
     }
 
     @Test
+    void anAotCacheOnAnOlderJdkAndACacheNoTrainingStepWritesAreEachReported() throws IOException {
+        String dockerfile = read("Dockerfile").replace("FROM eclipse-temurin:25-jre-noble", "FROM eclipse-temurin:17-jre-noble")
+                .replace("mv /tmp/aot/app.aot /app/app.aot", "mv /tmp/aot/app.aot /app/cache.aot");
+
+        assertThat(check(read("compose.yaml"), read("deploy/haproxy.cfg"), dockerfile,
+                read("deploy/prometheus/prometheus.yml"))).containsExactlyInAnyOrder(
+                "Dockerfile: the ENTRYPOINT uses an AOT cache, which needs a JDK 25 or newer in the runtime stage",
+                "Dockerfile: the ENTRYPOINT uses the AOT cache /app/app.aot, which no training step "
+                        + "(scripts/aot-cache.sh) of the runtime stage writes");
+    }
+
+    @Test
     void aPublishedManagementPortAndAPrometheusTargetOnTheWrongPortAreEachReported() throws IOException {
         String compose = read("compose.yaml").replace("\n  app2:\n    <<: *app\n", "\n  app2:\n    <<: *app\n    ports:\n      - \"8081:8081\"\n");
         String prometheus = read("deploy/prometheus/prometheus.yml").replace("\"app2:8081\"", "\"app2:8080\"");
