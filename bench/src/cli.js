@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Api } from './api.js';
 import { cachedPhoto, jpegSize } from './image.js';
-import { assignClients, parseOptions, workerCount, writing } from './options.js';
+import { assignClients, parseOptions, warmupSeconds, workerCount, writing } from './options.js';
 import { buildReport, printSummary, writeReport } from './report.js';
 import { classHistogram, findPid, flightRecording, gc, loadAverage, machineCpu, metricsSource, processFigures, referenceLoopMs, scrape, startServer, stopServer, waitReady } from './server.js';
 import { cpuByGroup, groupCores, processUptime, threadSnapshot } from './threads.js';
@@ -222,6 +222,13 @@ async function main() {
     }
     // After the memory figures: the warm-up fills the server's resume buffer, which is not per socket.
     let uploadWarmup = null;
+    const warmup = warmupSeconds(options, Date.now());
+    if (warmup > options.warmup) {
+      log(`warm-up of ${warmup.toFixed(1)} s instead of ${options.warmup}, so that the window starts at ${options.windowAt}`);
+      options.warmup = warmup;
+    } else if (options.windowAt) {
+      log(`the warm-up of ${options.warmup} s ends after --window-at ${options.windowAt}: this run's window starts late`);
+    }
     if (options.warmup > 0) {
       log(`warming up: the same ${posting ? 'writes' : ''}${posting && upload ? ' and ' : ''}${upload ? 'uploads' : ''}`
         + ` for ${options.warmup} s, not measured`);

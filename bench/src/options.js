@@ -35,6 +35,7 @@ const DEFAULTS = {
   drain: 15, // after the writes, stop waiting for deliveries once none came for this many seconds
   settle: 3, // seconds between the last socket opening and the first write
   warmup: 60, // seconds of the same writes before the measured window (the server's JIT compiles its hot paths), not counted
+  windowAt: '', // an ISO date-time: the warm-up lasts until then (at least `warmup` seconds), so that two runs side by side measure the same moment
   fdMargin: 1100, // descriptors left free on the server for `auto`: its connection cap (server.tomcat.max-connections, 19,000) sits 1,000 below the 20,000 descriptors, and its own metrics request needs one of those connections
   deflate: false, // offer permessage-deflate as browsers do
   heap: '3g', // with --start: the server's -Xmx (19,000 sockets take ~1.6 GB)
@@ -95,9 +96,21 @@ export function parseOptions(argv) {
   if (options.rate === 0 && !options.concurrency && !options.uploads) {
     throw new Error('--rate 0 (as fast as possible) needs --concurrency (or --uploads N for uploads alone)');
   }
+  if (options.windowAt && !Number.isFinite(Date.parse(options.windowAt))) {
+    throw new Error(`--window-at must be an ISO date-time (e.g. 2026-12-07T23:55:00Z), got "${options.windowAt}"`);
+  }
   if (options.duration <= 0) throw new Error('--duration must be > 0');
   if (options.posts < 1) throw new Error('--posts must be >= 1');
   return options;
+}
+
+/**
+ * Seconds of warm-up for a run whose warm-up starts {@code now} (ms): `warmup`, or longer if `windowAt` is later, so
+ * that the measured window starts at `windowAt` (two servers started together get ready at different times).
+ */
+export function warmupSeconds(options, now) {
+  if (!options.windowAt) return options.warmup;
+  return Math.max(options.warmup, (Date.parse(options.windowAt) - now) / 1000);
 }
 
 /** Whether the run writes posts at all (a run of uploads alone does not). */

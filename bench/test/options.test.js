@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assignClients, parseOptions, PRESETS, workerCount, writing } from '../src/options.js';
+import { assignClients, parseOptions, PRESETS, warmupSeconds, workerCount, writing } from '../src/options.js';
 
 test('a preset gives its sockets, rate and posts', () => {
   const o = parseOptions(['--preset', 'wide']);
@@ -74,4 +74,13 @@ test('one worker per 2,500 sockets, at least two', () => {
   assert.equal(workerCount({ workers: 0 }, 100), 2);
   assert.equal(workerCount({ workers: 0 }, 19_000), 8);
   assert.equal(workerCount({ workers: 3 }, 19_000), 3);
+});
+
+test('--window-at lengthens the warm-up so that the window starts then, never shortens it', () => {
+  const o = parseOptions(['--preset', 'writes', '--warmup', '90', '--window-at', '2026-12-07T23:55:00Z']);
+  const at = Date.parse('2026-12-07T23:55:00Z');
+  assert.equal(warmupSeconds(o, at - 120_500), 120.5); // ready early: warms up longer
+  assert.equal(warmupSeconds(o, at - 30_000), 90); // ready late: the full warm-up, the window starts after the moment
+  assert.equal(warmupSeconds(parseOptions(['--warmup', '90']), at), 90); // no --window-at
+  assert.throws(() => parseOptions(['--window-at', 'soon']), /ISO date-time/);
 });
