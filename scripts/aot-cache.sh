@@ -93,6 +93,9 @@ for _ in $(seq 1 180); do
 done
 curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null || { echo "The app was not ready in 180 s" >&2; exit 1; }
 
+# 2,000 sockets over two generator workers: a container's default soft limit of 1,024 descriptors (Docker 25 and
+# newer) would be too few for node, which, unlike the JVM, does not raise it to the hard limit by itself.
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 FANOUT=$((SECONDS_TOTAL * 2 / 3))
 WRITES=$((SECONDS_TOTAL - FANOUT))
 bench() { npm --prefix bench run --silent bench -- --url "http://127.0.0.1:$PORT" --out "$OUT/training-reports" "$@" \
