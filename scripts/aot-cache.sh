@@ -7,8 +7,9 @@
 #
 #   scripts/aot-cache.sh [JAR] [OUT]        (defaults: target/realtime-blog.jar, target/aot)
 #
-# Then run the app from the extracted jar, with the same JDK:
-#   $JAVA -XX:AOTCache=target/aot/app.aot -jar target/aot/app/realtime-blog.jar
+# Then run the app from the extracted jar, with the same JDK and collector (the training runs G1, as the image does,
+# also where the JVM would pick another collector by itself):
+#   $JAVA -XX:AOTCache=target/aot/app.aot -XX:+UseG1GC -jar target/aot/app/realtime-blog.jar
 #
 # Needs a JDK 25 or newer (AOT_JAVA, else JAVA_HOME, else `java` on the PATH, else /usr/lib/jvm/*-25*) and Node
 # with npm for the bench tool. A cache fits one jar and one JDK: build it again after either changes (a server
@@ -73,7 +74,7 @@ DATA=$(mktemp -d "$OUT/training-data.XXXXXX")
 log "training run on port $PORT (data in $DATA, log in $OUT/training.log)"
 PORT=$PORT BLOG_DATA_DIR=$DATA BLOG_KAFKA_EMBEDDED_PORT=0 BLOG_KAFKA_EMBEDDED_CONTROLLERPORT=0 \
   BLOG_ADMIN_EMAIL=bench-admin@localhost BLOG_ADMIN_PASSWORD=bench-admin-password \
-  "$JAVA" -Xmx1g -XX:AOTMode=record -XX:AOTConfiguration="$OUT/app.aotconf" -jar "$APP_JAR" \
+  "$JAVA" -Xmx1g -XX:+UseG1GC -XX:AOTMode=record -XX:AOTConfiguration="$OUT/app.aotconf" -jar "$APP_JAR" \
   >"$OUT/training.log" 2>&1 &
 APP=$!
 stop_app() {
@@ -115,4 +116,4 @@ log "assembling the cache"
 rm -rf "$OUT/app.aotconf" "$DATA"
 
 log "done: $OUT/app.aot ($(du -h "$OUT/app.aot" | cut -f1)). Run the app with it:"
-echo "$JAVA -XX:AOTCache=$OUT/app.aot -jar $APP_JAR"
+echo "$JAVA -XX:AOTCache=$OUT/app.aot -XX:+UseG1GC -jar $APP_JAR"
