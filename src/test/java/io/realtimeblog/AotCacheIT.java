@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.FileSystemUtils;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,7 +47,7 @@ class AotCacheIT {
     void theImagesCacheIsTakenByTheJvmAndTheAppServesWithIt() throws Exception {
         Path jar = Path.of(System.getProperty("app.jar", "target/realtime-blog.jar")).toAbsolutePath();
         Path java = Path.of(javaOfTheScript());
-        deleteRecursively(OUT);
+        FileSystemUtils.deleteRecursively(OUT);
         Path layers = OUT.resolve("layers").toAbsolutePath();
         Path appDir = OUT.resolve("app").toAbsolutePath();
         Path scriptLog = Path.of("target", "aot-cache-script.log");
@@ -56,7 +56,9 @@ class AotCacheIT {
         run(List.of(java.toString(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--layers",
                 "--destination", layers.toString()), scriptLog);
         for (String layer : List.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application")) {
-            copyInto(layers.resolve(layer), appDir);
+            if (Files.isDirectory(layers.resolve(layer))) { // an empty layer (no snapshot dependencies) is not written
+                FileSystemUtils.copyRecursively(layers.resolve(layer), appDir);
+            }
         }
 
         // RUN AOT_APP_DIR=/app ... scripts/aot-cache.sh unused /tmp/aot && mv /tmp/aot/app.aot /app/app.aot
@@ -122,32 +124,5 @@ class AotCacheIT {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("%s ends", command).isTrue();
         assertThat(process.exitValue()).as("%s's exit status (see %s)", command, log).isZero();
-    }
-
-    private static void copyInto(Path from, Path to) throws IOException {
-        if (!Files.isDirectory(from)) {
-            return; // an empty layer (no snapshot dependencies) is not written
-        }
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                Files.delete(file);
-            }
-        }
     }
 }
